@@ -1,0 +1,49 @@
+/**
+ * The content index, built once when the server code is first loaded (at build time,
+ * while pages are prerendered). Pages look content up here; nothing of it is shipped
+ * to the browser except what each prerendered page serialises.
+ */
+import { compileContent } from './compile';
+import { ContentError } from './problems';
+import type { CitedSource, Lesson, LessonSummary, Locale, SourceRef } from './types';
+
+const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+
+const { content, problems } = compileContent(
+	Object.entries(raw).map(([path, text]) => ({ path: path.slice(1), text }))
+);
+const errors = problems.filter((problem) => problem.severity === 'error');
+if (errors.length > 0) throw new ContentError(errors);
+
+export const contacts = content.contacts;
+export const sources = content.sources;
+
+function bySession(a: LessonSummary, b: LessonSummary): number {
+	return a.session - b.session;
+}
+
+export function listLessons(locale: Locale): LessonSummary[] {
+	return content.lessons[locale]
+		.map(({ slides: _slides, ...summary }) => summary)
+		.sort(bySession);
+}
+
+export function findLesson(locale: Locale, id: string): Lesson | undefined {
+	return content.lessons[locale].find((lesson) => lesson.id === id);
+}
+
+export function lessonIds(): string[] {
+	return content.lessons.en.map((lesson) => lesson.id);
+}
+
+/** Source references with the documents' titles, for the "Sources" list under content. */
+export function citeSources(refs: SourceRef[]): CitedSource[] {
+	return refs.map((ref) => {
+		const source = sources.find((candidate) => candidate.id === ref.id)!;
+		return { ...ref, title: source.title, publisher: source.publisher, year: source.year };
+	});
+}

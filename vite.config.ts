@@ -1,0 +1,57 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	// Workbox modules read process.env.NODE_ENV; the service worker has no `process`.
+	define: {
+		'process.env.NODE_ENV': JSON.stringify(
+			process.env.NODE_ENV === 'production' ? 'production' : 'development'
+		)
+	},
+	plugins: [
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'service-worker.ts',
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				name: 'Safe Migration Classroom',
+				short_name: 'Safe Migration',
+				description:
+					'Lessons, a story, quizzes and reference cards for safe-migration sessions in Cambodian schools. Works offline.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'any',
+				background_color: '#ffffff',
+				theme_color: '#0f4c5c',
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			injectManifest: {
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}',
+					'prerendered/**/*.{html,json}'
+				]
+			},
+			kit: { adapterFallback: '404.html', spa: true, includeVersionFile: true },
+			devOptions: { enabled: false }
+		})
+	],
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node'
+	}
+});
