@@ -336,6 +336,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
 		compiled.set(name, { en: [], km: [] });
 	}
 
+	const broken = new Set<string>();
 	const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of sorted) {
 		if (!file.path.endsWith('.md') || file.path === 'content/README.md') {
@@ -346,7 +347,12 @@ export function compileContent(files: SourceFile[]): CompileResult {
 		const placed = placeFile(file, problems);
 		if (!placed) continue;
 		const item = compileFile(placed, context, problems);
-		if (!item) continue;
+		if (!item) {
+			// Already reported; its translation should not also be called an orphan.
+			const id = /^id:\s*['"]?([^'"\s]+)/m.exec(file.text)?.[1];
+			if (id) broken.add(`${placed.kind}/${id}`);
+			continue;
+		}
 		const list = compiled.get(placed.kind)![placed.locale];
 		const twin = list.find((other) => other.id === item.id);
 		if (twin) {
@@ -373,14 +379,14 @@ export function compileContent(files: SourceFile[]): CompileResult {
 			if (locale === 'en') continue;
 			for (const item of byLocale[locale]) {
 				const original = english.get(item.id);
-				if (!original) {
+				if (!original && !broken.has(`${name}/${item.id}`)) {
 					problems.error(
 						item.file,
 						1,
 						`this ${kind.label} "${item.id}" has no English original`,
 						`add ${item.file.replace(`content/${locale}/`, 'content/en/')} with the same id, or correct the id`
 					);
-				} else {
+				} else if (original) {
 					kind.checkTranslation?.(original, item, problems);
 				}
 			}

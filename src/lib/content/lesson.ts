@@ -158,8 +158,8 @@ export const lessonKind: ContentKind<Lesson> = {
 				problems.error(
 					file,
 					chunk.firstLine + Math.max(start, 0),
-					`slide ${number} has notes but nothing to show`,
-					'give the slide a heading and text before "Notes:"'
+					notes.length > 0 ? `slide ${number} has notes but nothing to show` : `slide ${number} is empty`,
+					'give the slide a heading and text (before "Notes:", if it has notes)'
 				);
 				return;
 			}

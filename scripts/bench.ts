@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: builds the app, serves it, and measures it in Chromium. Prints Markdown
+ * (also written to bench-results/latest.md); `npm run bench -- --readme` also puts it in
+ * the README's "Measured" section, between the bench markers.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './browser';
+import type { BenchSection } from './bench/types';
+import { weight } from './bench/weight';
+import { startServer } from './serve';
+
+const sections: BenchSection[] = [weight];
+
+const server = await startServer({ dir: 'build' });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const report: string[] = [
+	`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, Chromium ${browser.version()}.`
+];
+try {
+	for (const section of sections) {
+		console.error(`… ${section.title}`);
+		report.push(
+			`### ${section.title}`,
+			await section.run({ browser, url: server.url, dir: 'build' })
+		);
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
+const markdown = report.join('\n\n') + '\n';
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/latest.md', markdown);
+console.log(markdown);
+
+if (process.argv.includes('--readme')) {
+	const readme = readFileSync('README.md', 'utf8');
+	const updated = readme.replace(
+		/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/,
+		`$1${markdown}$2`
+	);
+	writeFileSync('README.md', updated);
+}

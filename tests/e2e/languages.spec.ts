@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures';
+
+test('a Khmer page arrives already in Khmer, before any script runs', async ({ request }) => {
+	const html = await (await request.get('/km/sessions')).text();
+	expect(html).toContain('<html lang="km">');
+	expect(html).toContain('វគ្គ');
+	expect(html).not.toContain('>Sessions<');
+	expect(html).not.toContain('>Settings<');
+});
+
+test('the language switch changes the page, and the app remembers the choice', async ({ page }) => {
+	await page.goto('/sessions');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+	await page
+		.getByRole('navigation', { name: 'Language' })
+		.getByRole('link', { name: 'ខ្មែរ' })
+		.click();
+	await expect(page).toHaveURL(/\/km\/sessions$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('វគ្គ');
+
+	// Opening the app at its start address brings a Khmer reader to the Khmer pages.
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/km$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'ចំណាកស្រុកដោយសុវត្ថិភាព នៅក្នុងថ្នាក់រៀន'
+	);
+
+	await page
+		.getByRole('navigation', { name: 'ភាសា' })
+		.getByRole('link', { name: 'English' })
+		.click();
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Safe migration, in class');
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/$/);
+});
+
+test('Khmer text is drawn with the app’s own Khmer font, from the app’s own address', async ({
+	page,
+	baseURL
+}) => {
+	const fonts: string[] = [];
+	const elsewhere: string[] = [];
+	page.on('request', (request) => {
+		if (!request.url().startsWith(baseURL!)) elsewhere.push(request.url());
+		if (request.resourceType() === 'font') fonts.push(request.url());
+	});
+	await page.goto('/km');
+	await expect
+		.poll(() => page.evaluate(() => document.fonts.check('16px "Noto Sans Khmer"', 'ក')))
+		.toBe(true);
+	await page.evaluate(() => document.fonts.ready);
+	expect(fonts.some((url) => url.includes('noto-sans-khmer-khmer'))).toBe(true);
+	expect(elsewhere).toEqual([]);
+});

@@ -1,0 +1,49 @@
+import { startServer } from '../../scripts/serve';
+import { expect, test } from './fixtures';
+import { prerenderedRoutes } from './routes';
+
+test('after one visit, every page opens with the network gone, and so does an unknown address', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	// A server of its own, so that this test can take it away.
+	const server = await startServer({ dir: 'build' });
+	await page.goto(`${server.url}/settings`);
+	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', {
+		timeout: 60_000
+	});
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+	await server.close();
+	await context.setOffline(true);
+
+	const routes = prerenderedRoutes();
+	expect(routes.length).toBeGreaterThan(6);
+	for (const route of routes) {
+		const response = await page.goto(`${server.url}${route}`);
+		expect(response?.fromServiceWorker(), route).toBe(true);
+		await expect(page.getByRole('heading', { level: 1 }).first(), route).toBeVisible();
+		await expect(page.getByText('Page not found'), route).toHaveCount(0);
+		await expect(page.locator('html'), route).toHaveAttribute(
+			'lang',
+			route === '/km' || route.startsWith('/km/') ? 'km' : 'en'
+		);
+	}
+
+	// Moving around inside the app loads each page's data from the cache too.
+	await page.goto(`${server.url}/`);
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Sessions' })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
+	await page.locator('ol.sessions > li a').first().click();
+	await expect(page.getByRole('link', { name: 'Present on the projector' })).toBeVisible();
+
+	await page.goto(`${server.url}/no-such-page`);
+	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+	await page.goto(`${server.url}/km/no-such-page`);
+	await expect(page.getByRole('heading', { level: 1, name: 'រកមិនឃើញទំព័រ' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+});
