@@ -13,6 +13,7 @@ import {
 	locales,
 	type Contact,
 	type ContentMeta,
+	type KeyMessage,
 	type Locale,
 	type Source,
 	type SourceRef,
@@ -30,6 +31,7 @@ export type Collections = { [Name in keyof Kinds]: Record<Locale, ItemOf<Kinds[N
 export interface CompiledContent extends Collections {
 	sources: Source[];
 	contacts: Contact[];
+	messages: KeyMessage[];
 }
 
 export interface CompileResult {
@@ -39,6 +41,7 @@ export interface CompileResult {
 
 const SOURCES_FILE = 'content/sources.yml';
 const CONTACTS_FILE = 'content/contacts.yml';
+const MESSAGES_FILE = 'content/key-messages.yml';
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const sourceFields = z.strictObject({
@@ -52,6 +55,12 @@ const contactFields = z.strictObject({
 	number: z.string().regex(/^\+?[0-9][0-9 ]*[0-9]$/, 'digits and spaces only, as people dial it'),
 	name: z.strictObject({ en: z.string().trim().min(1), km: z.string().trim().min(1) }),
 	when: z.strictObject({ en: z.string().trim().min(1), km: z.string().trim().min(1) }),
+	source: sourceEntry
+});
+
+const messageFields = z.strictObject({
+	en: z.string().trim().min(1),
+	km: z.string().trim().min(1),
 	source: sourceEntry
 });
 
@@ -166,6 +175,45 @@ function readContacts(
 		contacts.set(fields.id, { ...fields, source });
 	});
 	return contacts;
+}
+
+function readMessages(
+	file: SourceFile | undefined,
+	sources: ReadonlyMap<string, Source>,
+	problems: ProblemList
+): Map<string, KeyMessage> {
+	const messages = new Map<string, KeyMessage>();
+	if (!file) {
+		problems.error(MESSAGES_FILE, 1, 'the list of key messages is missing', 'create content/key-messages.yml');
+		return messages;
+	}
+	const located = parseYaml(file.path, file.text, 1, problems);
+	if (!located) return messages;
+	const parsed = z.record(z.string().regex(ID), z.unknown()).safeParse(located.value);
+	if (!parsed.success) {
+		problems.error(
+			file.path,
+			1,
+			'key-messages.yml is not a list of messages by id',
+			'write each message as "call-1288:" followed by its indented en, km and source'
+		);
+		return messages;
+	}
+	for (const [id, value] of Object.entries(parsed.data)) {
+		const lineOf = (path: readonly PropertyKey[]) => located.lineOf([id, ...path]);
+		const fields = checkFields(
+			file.path,
+			{ value, lineOf },
+			messageFields,
+			{ en: 'en: "If you are in trouble, call the 1288 hotline."', km: 'km: "…"', source: 'source: "care-smart: six key messages"' },
+			problems
+		);
+		if (!fields) continue;
+		const source = toSourceRef(fields.source);
+		checkSourceRefs(file.path, [source], () => lineOf(['source']), sources, problems);
+		messages.set(id, { id, text: { en: fields.en, km: fields.km }, source });
+	}
+	return messages;
 }
 
 /** Every phone-like number in content must be one that contacts.yml lists with a source. */
@@ -329,7 +377,8 @@ export function compileContent(files: SourceFile[]): CompileResult {
 	const byPath = new Map(files.map((file) => [file.path, file]));
 	const sources = readSources(byPath.get(SOURCES_FILE), problems);
 	const contacts = readContacts(byPath.get(CONTACTS_FILE), sources, problems);
-	const context: CompileContext = { sources, contacts };
+	const messages = readMessages(byPath.get(MESSAGES_FILE), sources, problems);
+	const context: CompileContext = { sources, contacts, messages };
 
 	const compiled = new Map<keyof Kinds, Record<Locale, ContentMeta[]>>();
 	for (const name of Object.keys(kinds) as (keyof Kinds)[]) {
@@ -367,7 +416,11 @@ export function compileContent(files: SourceFile[]): CompileResult {
 		list.push(item);
 	}
 
-	const content = { sources: [...sources.values()], contacts: [...contacts.values()] } as Record<
+	const content = {
+		sources: [...sources.values()],
+		contacts: [...contacts.values()],
+		messages: [...messages.values()]
+	} as Record<
 		string,
 		unknown
 	>;

@@ -21,6 +21,7 @@ if (errors.length > 0) throw new ContentError(errors);
 
 export const contacts = content.contacts;
 export const sources = content.sources;
+export const keyMessages = content.messages;
 
 function bySession(a: LessonSummary, b: LessonSummary): number {
 	return a.session - b.session;

@@ -7,11 +7,12 @@
 import { z } from 'zod';
 import type { FieldHints, SplitFile } from './front-matter';
 import type { ProblemList } from './problems';
-import type { Contact, ContentMeta, Locale, Source } from './types';
+import type { Contact, ContentMeta, KeyMessage, Locale, Source } from './types';
 
 export interface CompileContext {
 	sources: ReadonlyMap<string, Source>;
 	contacts: ReadonlyMap<string, Contact>;
+	messages: ReadonlyMap<string, KeyMessage>;
 }
 
 export interface CompileInput {

@@ -37,6 +37,13 @@ export interface Contact {
 	source: SourceRef;
 }
 
+/** One of the messages the app teaches, which story endings, questions and cards name. */
+export interface KeyMessage {
+	id: string;
+	text: Record<Locale, string>;
+	source: SourceRef;
+}
+
 /** What every piece of content carries, whatever its kind. */
 export interface ContentMeta {
 	id: string;

@@ -248,3 +248,27 @@ describe('content faults, each named with its file and line', () => {
 		);
 	});
 });
+
+describe('key messages', () => {
+	it('are read with their text in both languages and their source', () => {
+		const { content, problems } = compileWith();
+		expect(errors(problems)).toEqual([]);
+		expect(content.messages.find((message) => message.id === 'call-1288')).toEqual({
+			id: 'call-1288',
+			text: {
+				en: 'If you are in trouble, call the 1288 hotline.',
+				km: 'ប្រសិនបើអ្នកមានបញ្ហា សូមហៅទូរស័ព្ទទៅលេខ 1288។'
+			},
+			source: { id: 'care-smart', where: 'six key messages' }
+		});
+	});
+
+	it('must each carry a Khmer text and a known source', () => {
+		const { problems } = compileWith({
+			'content/key-messages.yml': 'call-1288:\n  en: Call 1288.\n  source: care\n'
+		});
+		expect(errors(problems)).toEqual([
+			'content/key-messages.yml:1: the field "km" is missing — add it, for example: km: "…"'
+		]);
+	});
+});
