@@ -9,6 +9,7 @@ import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './fro
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { lessonKind } from './lesson';
 import { ProblemList, sortProblems, type Problem } from './problems';
+import { storyKind } from './story';
 import {
 	locales,
 	type Contact,
@@ -21,7 +22,8 @@ import {
 } from './types';
 
 export const kinds = {
-	lessons: lessonKind
+	lessons: lessonKind,
+	stories: storyKind
 } satisfies Record<string, { directory: string }>;
 
 type Kinds = typeof kinds;

@@ -6,6 +6,7 @@
 import { compileContent } from './compile';
 import { ContentError } from './problems';
 import type { CitedSource, Lesson, LessonSummary, Locale, SourceRef } from './types';
+import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
 	query: '?raw',
@@ -47,4 +48,25 @@ export function citeSources(refs: SourceRef[]): CitedSource[] {
 		const source = sources.find((candidate) => candidate.id === ref.id)!;
 		return { ...ref, title: source.title, publisher: source.publisher, year: source.year };
 	});
+}
+
+export function listStories(locale: Locale): StorySummary[] {
+	return content.stories[locale].map(({ id, title, summary, locale: language, fallback, translation, passages }) => ({
+		id,
+		title,
+		summary,
+		locale: language,
+		fallback,
+		translation,
+		passages: passages.length,
+		endings: passages.filter((passage) => passage.ending).length
+	}));
+}
+
+export function findStory(locale: Locale, id: string): Story | undefined {
+	return content.stories[locale].find((story) => story.id === id);
+}
+
+export function storyIds(): string[] {
+	return content.stories.en.map((story) => story.id);
 }
