@@ -20,7 +20,7 @@ import type {
 import type { FieldHints } from './front-matter';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { renderBlock, renderInline } from './markdown';
-import { closest, type ProblemList } from './problems';
+import { closest } from './problems';
 
 const STATE_NAME = /^[a-z][a-z0-9_]*$/;
 
@@ -229,7 +229,7 @@ function readPassage(
 	}
 
 	const text: string[] = [];
-	const choices: Choice[] = [];
+	const choices: (Choice & { rules: Set<string> })[] = [];
 	let ending: EndingDraft | null = null;
 	let mode: 'text' | 'choices' | 'ending' | 'debrief' | 'after-debrief' = 'text';
 	let fenced = false;

@@ -50,7 +50,9 @@ export function current(play: Playthrough): Step {
 export function availableChoices(story: Graph, play: Playthrough): number[] {
 	const step = current(play);
 	const passage = passageOf(story, step.passage);
-	return passage.choices.flatMap((choice, index) => (allHold(choice.when, step.state) ? [index] : []));
+	return passage.choices.flatMap((choice, index) =>
+		allHold(choice.when, step.state) ? [index] : []
+	);
 }
 
 export function choose(story: Graph, play: Playthrough, index: number): Playthrough {
@@ -96,7 +98,11 @@ export function choicesOf(play: Playthrough): number[] {
 }
 
 /** The playthrough that taking these choices from `from` gives, or null if one cannot be taken. */
-export function replay(story: Graph, choices: readonly number[], from = story.start): Playthrough | null {
+export function replay(
+	story: Graph,
+	choices: readonly number[],
+	from = story.start
+): Playthrough | null {
 	if (!hasPassage(story, from)) return null;
 	let play = begin(story, from);
 	for (const index of choices) {
@@ -124,8 +130,7 @@ export function toHash(story: Graph, play: Playthrough): string {
 }
 
 export type HashResult =
-	| { kind: 'play'; play: Playthrough }
-	| { kind: 'unknown-passage'; passage: string };
+	{ kind: 'play'; play: Playthrough } | { kind: 'unknown-passage'; passage: string };
 
 /**
  * Reads an address fragment. The choices are replayed from `from` (the start if absent); if
