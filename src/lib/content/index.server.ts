@@ -5,7 +5,7 @@
  */
 import { compileContent } from './compile';
 import { ContentError } from './problems';
-import type { CitedSource, Lesson, LessonSummary, Locale, SourceRef } from './types';
+import type { CitedSource, Guide, Lesson, LessonSummary, Locale, SourceRef } from './types';
 import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
@@ -48,6 +48,18 @@ export function citeSources(refs: SourceRef[]): CitedSource[] {
 		const source = sources.find((candidate) => candidate.id === ref.id)!;
 		return { ...ref, title: source.title, publisher: source.publisher, year: source.year };
 	});
+}
+
+export function listGuides(locale: Locale): Guide[] {
+	return content.guides[locale];
+}
+
+export function findGuide(locale: Locale, id: string): Guide | undefined {
+	return content.guides[locale].find((guide) => guide.id === id);
+}
+
+export function guideIds(): string[] {
+	return content.guides.en.map((guide) => guide.id);
 }
 
 export function listStories(locale: Locale): StorySummary[] {

@@ -87,3 +87,8 @@ export interface Lesson extends ContentMeta {
 
 /** A lesson without its slides: enough for the curriculum list. */
 export type LessonSummary = Omit<Lesson, 'slides'>;
+
+export interface Guide extends ContentMeta {
+	summary: string;
+	html: string;
+}

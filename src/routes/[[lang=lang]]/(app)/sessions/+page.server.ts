@@ -1,5 +1,16 @@
-import { listLessons } from '$lib/content/index.server';
+import { listGuides, listLessons } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => ({ lessons: listLessons(localeOf(params)) });
+export const load: PageServerLoad = ({ params }) => {
+	const locale = localeOf(params);
+	return {
+		lessons: listLessons(locale),
+		guides: listGuides(locale).map(({ id, title, summary, locale }) => ({
+			id,
+			title,
+			summary,
+			locale
+		}))
+	};
+};
