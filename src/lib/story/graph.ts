@@ -96,6 +96,8 @@ export function checkGraph(story: StoryGraph, lines: GraphLines): GraphProblem[]
 		}
 	}
 
+	// A broken link or a dead end already explains why no ending can be reached from before it.
+	if (problems.length > 0) return problems;
 	const leadsToEnding = reachableFrom(
 		story.passages.filter((passage) => passage.ending).map((passage) => passage.id),
 		(id) =>
