@@ -7,10 +7,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import type { BenchSection } from './bench/types';
+import { storyWeight } from './bench/story';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight];
+const sections: BenchSection[] = [weight, storyWeight];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

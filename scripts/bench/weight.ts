@@ -15,6 +15,9 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'lesson', path: '/lessons/six-key-messages' },
 	{ name: 'projector', path: '/present/six-key-messages' },
 	{ name: 'presenter window', path: '/present/six-key-messages/presenter' },
+	{ name: 'story player', path: '/story/sophea' },
+	{ name: 'story, class mode', path: '/story/sophea/class' },
+	{ name: 'story map', path: '/story/sophea/map' },
 	{ name: 'settings', path: '/settings' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];
