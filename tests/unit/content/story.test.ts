@@ -239,3 +239,17 @@ describe('story graph faults, each named with its file and line', () => {
 		]);
 	});
 });
+
+describe('the story format as content/README.md teaches it', () => {
+	it('compiles its complete example with no problem but the missing translation', () => {
+		const readme = readFileSync('content/README.md', 'utf8');
+		const start = readme.indexOf('```markdown\n---\nid: offer');
+		const example = readme.slice(start + '```markdown\n'.length, readme.indexOf('```\n', start + 12));
+		const { content, problems } = compileStories(english(example));
+		expect(errors(problems)).toEqual([]);
+		expect(warnings(problems)).toEqual([
+			`${EN}:1: warning: the story "offer" has no km translation yet — add ${KM} with "id: offer" (the app shows the English text meanwhile)`
+		]);
+		expect(content.stories.en[0]!.passages).toHaveLength(5);
+	});
+});
