@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startServer } from '../../scripts/serve';
 import { expect, test } from './fixtures';
@@ -246,4 +247,31 @@ test('the story is one tap away from the start page and the header', async ({ pa
 	await page.goto('/km');
 	await page.locator('.places').getByRole('link', { name: /^រឿង/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'រឿង' })).toBeVisible();
+});
+
+test('axe finds nothing at an ending, in class mode with votes, or on a map with a path', async ({
+	page
+}) => {
+	const unsafeEnding = '#p=trapped&c=0.0.1.1';
+	const check = async () => {
+		const { violations } = await new AxeBuilder({ page }).analyze();
+		expect(violations.map((violation) => `${page.url()}: ${violation.id}`)).toEqual([]);
+	};
+	for (const lang of ['', '/km']) {
+		await page.goto(`${lang}/story/sophea${unsafeEnding}`);
+		await expect(page.locator('[data-ending]')).toBeVisible();
+		await check();
+		await page.goto(`${lang}/story/sophea/class`);
+		await page.locator('.vote').first().click();
+		await check();
+		await page.goto(`${lang}/story/sophea/class${unsafeEnding}`);
+		await expect(page.locator('[data-ending]')).toBeVisible();
+		await check();
+		await page.goto(`${lang}/story/sophea/map${unsafeEnding}`);
+		await expect(page.locator('g.node[data-played]')).toHaveCount(5);
+		await check();
+		await page.goto(`${lang}/story/sophea#p=nonexistent`);
+		await expect(page.getByRole('alert')).toBeVisible();
+		await check();
+	}
 });
