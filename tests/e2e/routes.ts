@@ -12,3 +12,11 @@ export function prerenderedRoutes(dir = 'build'): string[] {
 		})
 		.sort();
 }
+
+/** Splits a list into runs of `size`, so that long walks become several tests. */
+export function inBatches<T>(items: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < items.length; start += size)
+		batches.push(items.slice(start, start + size));
+	return batches;
+}
