@@ -5,6 +5,8 @@ import { inBatches, prerenderedRoutes } from './routes';
 // Every prerendered page, and the not-found page in both languages, a few pages per test.
 for (const routes of inBatches([...prerenderedRoutes(), '/no-such-page', '/km/no-such-page'], 8)) {
 	test(`axe finds no violations on ${routes[0]} … ${routes.at(-1)}`, async ({ page }) => {
+		// Generous: axe is slow on long pages, and slower on a busy machine.
+		test.setTimeout(routes.length * 30_000);
 		const found: string[] = [];
 		for (const route of routes) {
 			await page.goto(route);

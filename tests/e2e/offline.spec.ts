@@ -8,7 +8,8 @@ test('after one visit, every page opens with the network gone, and so does an un
 	page,
 	context
 }) => {
-	test.setTimeout(180_000);
+	const routes = prerenderedRoutes();
+	test.setTimeout(60_000 + routes.length * 5_000);
 	// A server of its own, so that this test can take it away.
 	const server = await startServer({ dir: 'build' });
 	await page.goto(`${server.url}/settings`);
@@ -20,7 +21,6 @@ test('after one visit, every page opens with the network gone, and so does an un
 	await server.close();
 	await context.setOffline(true);
 
-	const routes = prerenderedRoutes();
 	expect(routes.length).toBeGreaterThan(6);
 	for (const route of routes) {
 		const response = await page.goto(`${server.url}${route}`);

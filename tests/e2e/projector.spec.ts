@@ -7,6 +7,7 @@ const presentRoutes = () => prerenderedRoutes().filter((route) => /\/present\/[^
 
 for (const route of presentRoutes()) {
 	test(`every slide of ${route} fits a 1024×768 projector in large type`, async ({ page }) => {
+		test.setTimeout(120_000);
 		const problems: string[] = [];
 		await page.goto(route);
 		const count = Number(await page.getByRole('progressbar').getAttribute('aria-valuemax'));
