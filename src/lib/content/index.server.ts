@@ -5,7 +5,15 @@
  */
 import { compileContent } from './compile';
 import { ContentError } from './problems';
-import type { CitedSource, Guide, Lesson, LessonSummary, Locale, SourceRef } from './types';
+import type {
+	CitedSource,
+	Guide,
+	Lesson,
+	LessonSummary,
+	Locale,
+	ProjectedLesson,
+	SourceRef
+} from './types';
 import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
@@ -36,6 +44,11 @@ export function listLessons(locale: Locale): LessonSummary[] {
 
 export function findLesson(locale: Locale, id: string): Lesson | undefined {
 	return content.lessons[locale].find((lesson) => lesson.id === id);
+}
+
+/** The lesson as the class sees it: nothing of the teacher's notes goes to the projector. */
+export function projectLesson({ id, title, locale, slides }: Lesson): ProjectedLesson {
+	return { id, title, locale, slides: slides.map(({ title, html }) => ({ title, html })) };
 }
 
 export function lessonIds(): string[] {

@@ -85,6 +85,12 @@ export interface Lesson extends ContentMeta {
 	slides: Slide[];
 }
 
+/** What the projector shows: the slides without the teacher's notes. */
+export type ProjectedSlide = Pick<Slide, 'title' | 'html'>;
+export interface ProjectedLesson extends Pick<Lesson, 'id' | 'title' | 'locale'> {
+	slides: ProjectedSlide[];
+}
+
 /** A lesson without its slides: enough for the curriculum list. */
 export type LessonSummary = Omit<Lesson, 'slides'>;
 
