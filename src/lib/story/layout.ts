@@ -26,7 +26,35 @@ export interface MapEdge {
 	choice: number;
 	/** SVG path data. */
 	d: string;
+	/** Where the line starts, passes each row it skips, and ends (not for loops). */
+	points: Point[];
 	loop: boolean;
+}
+
+export type Point = [x: number, y: number];
+
+/** The x at which a line near `x` can pass a row of boxes (left edges `lefts`) without crossing one. */
+function throughGap(lefts: number[], x: number): number {
+	const sorted = [...lefts].sort((a, b) => a - b);
+	if (!sorted.some((left) => x > left - GAP_X / 4 && x < left + NODE_WIDTH + GAP_X / 4)) return x;
+	const gaps = [sorted[0]! - GAP_X / 2, ...sorted.map((left) => left + NODE_WIDTH + GAP_X / 2)];
+	return gaps.reduce((best, gap) => (Math.abs(gap - x) < Math.abs(best - x) ? gap : best));
+}
+
+/** Straight down through each row, with smooth bends between rows. */
+function smoothPath(points: Point[]): string {
+	const [first, ...rest] = points;
+	let d = `M ${first![0]} ${first![1]}`;
+	let previous = first!;
+	for (const point of rest) {
+		const bend = Math.max((point[1] - previous[1]) / 2, 0);
+		d +=
+			point[0] === previous[0]
+				? ` L ${point[0]} ${point[1]}`
+				: ` C ${previous[0]} ${previous[1] + bend}, ${point[0]} ${point[1] - bend}, ${point[0]} ${point[1]}`;
+		previous = point;
+	}
+	return d;
 }
 
 export interface StoryMap {
@@ -177,21 +205,35 @@ export function layoutStory(story: LayoutInput): StoryMap {
 					to: choice.target,
 					choice: index,
 					loop,
+					points: [],
 					d: `M ${from.x + NODE_WIDTH} ${startY} C ${outside} ${startY}, ${outside} ${endY}, ${to.x + NODE_WIDTH} ${endY}`
 				});
 				return;
 			}
-			const startX = from.x + (NODE_WIDTH * (index + 1)) / (count + 1);
-			const startY = from.y + NODE_HEIGHT;
-			const endX = to.x + NODE_WIDTH / 2;
-			const endY = to.y;
-			const bend = Math.max((endY - startY) / 2, GAP_Y / 2);
+			const start: Point = [
+				from.x + (NODE_WIDTH * (index + 1)) / (count + 1),
+				from.y + NODE_HEIGHT
+			];
+			const end: Point = [to.x + NODE_WIDTH / 2, to.y];
+			// A choice that skips rows goes down through the gaps between the boxes it passes.
+			const points: Point[] = [start];
+			for (let between = from.row + 1; between < to.row; between++) {
+				const top = MARGIN + between * (NODE_HEIGHT + GAP_Y);
+				const share = (top + NODE_HEIGHT / 2 - start[1]) / (end[1] - start[1]);
+				const x = throughGap(
+					rows[between]!.map((id) => byId.get(id)!.x),
+					start[0] + share * (end[0] - start[0])
+				);
+				points.push([x, top], [x, top + NODE_HEIGHT]);
+			}
+			points.push(end);
 			edges.push({
 				from: passage.id,
 				to: choice.target,
 				choice: index,
 				loop,
-				d: `M ${startX} ${startY} C ${startX} ${startY + bend}, ${endX} ${endY - bend}, ${endX} ${endY}`
+				points,
+				d: smoothPath(points)
 			});
 		});
 	}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { compileContent } from '$lib/content/compile';
+import { readContentFiles } from '$lib/content/read-files';
 import { layoutStory, NODE_HEIGHT, NODE_WIDTH, wrapTitle } from '$lib/story/layout';
 
 const story = {
@@ -38,6 +40,22 @@ describe('the story map layout', () => {
 			for (const other of map.nodes) {
 				if (other === node || other.row !== node.row) continue;
 				expect(Math.abs(other.x - node.x)).toBeGreaterThanOrEqual(NODE_WIDTH);
+			}
+		}
+	});
+
+	it('sends a choice that skips rows through the gaps, never across a passage it does not lead to', () => {
+		const { content } = compileContent(readContentFiles('.'));
+		for (const story of content.stories.en) {
+			const map = layoutStory(story);
+			for (const edge of map.edges.filter((candidate) => !candidate.loop)) {
+				for (const [x, y] of edge.points.slice(1, -1)) {
+					const crossed = map.nodes.filter(
+						(node) =>
+							y >= node.y && y <= node.y + NODE_HEIGHT && x > node.x && x < node.x + NODE_WIDTH
+					);
+					expect(crossed.map((node) => `${edge.from}>${edge.to} crosses ${node.id}`)).toEqual([]);
+				}
 			}
 		}
 	});
