@@ -34,7 +34,7 @@ export const storyWeight: BenchSection = {
 	async run(context) {
 		const framework = await scriptsOf(context, '/settings');
 		const rows = [
-			'| page | all JavaScript (gzip) | app framework, shared with every page | the story’s own code | own code ÷ inkjs runtime (31.3 KB) |',
+			'| page | all JavaScript (gzip) | app framework (shared with every page that runs scripts) | the story’s own code | own code ÷ inkjs runtime (31.3 KB) |',
 			'|---|---|---|---|---|'
 		];
 		for (const path of ['/story/sophea', '/story/sophea/class', '/story/sophea/map']) {

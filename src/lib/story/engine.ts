@@ -4,7 +4,7 @@
  * A playthrough is an immutable value; each move returns a new one.
  */
 import { allHold, applyEffects } from './rules';
-import type { StoryGraph, StoryState } from './types';
+import type { Choice, Ending, StoryGraph, StoryState } from './types';
 
 export interface Step {
 	passage: string;
@@ -17,8 +17,13 @@ export interface Playthrough {
 	steps: readonly Step[];
 }
 
+/** What playing needs of a story: its links and rules, not its text. */
 type Graph = Pick<StoryGraph, 'start' | 'state'> & {
-	passages: readonly Pick<StoryGraph['passages'][number], 'id' | 'choices' | 'ending'>[];
+	passages: readonly {
+		id: string;
+		choices: Pick<Choice, 'target' | 'when' | 'effects'>[];
+		ending: Pick<Ending, 'kind'> | null;
+	}[];
 };
 type GraphPassage = Graph['passages'][number];
 

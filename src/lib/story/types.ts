@@ -80,3 +80,14 @@ export interface StoryHelp {
 	messages: { id: string; text: string }[];
 	contacts: { id: string; number: string; name: string; when: string }[];
 }
+
+/** A story as its map needs it: titles, choices and kinds of ending, without the text. */
+export type StoryOutline = Pick<
+	Story,
+	'id' | 'title' | 'locale' | 'fallback' | 'translation' | 'start' | 'state'
+> & {
+	passages: (Pick<Passage, 'id' | 'title'> & {
+		choices: Pick<Choice, 'label' | 'target' | 'when' | 'effects'>[];
+		ending: Pick<Ending, 'kind'> | null;
+	})[];
+};
