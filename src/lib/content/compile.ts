@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './front-matter';
+import { cardKind } from './card';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { lessonKind } from './lesson';
 import { ProblemList, sortProblems, type Problem } from './problems';
@@ -21,7 +22,8 @@ import {
 } from './types';
 
 export const kinds = {
-	lessons: lessonKind
+	lessons: lessonKind,
+	cards: cardKind
 } satisfies Record<string, { directory: string }>;
 
 type Kinds = typeof kinds;

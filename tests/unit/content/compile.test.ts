@@ -234,7 +234,7 @@ describe('content faults, each named with its file and line', () => {
 			'content/en/lesson/moving.md': fixture(EN)
 		});
 		expect(errors(problems)).toEqual([
-			'content/en/lesson/moving.md:1: "lesson" is not a kind of content — move the file into one of content/en/lessons/',
+			'content/en/lesson/moving.md:1: "lesson" is not a kind of content — move the file into one of content/en/lessons/, content/en/cards/',
 			'content/fr/lessons/moving.md:1: "fr" is not a language of the app — put the file under content/en/ or content/km/'
 		]);
 	});
