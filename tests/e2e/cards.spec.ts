@@ -362,4 +362,18 @@ test('a teacher finds the cards from the start page, sees both sides, and prints
 	});
 	await page.getByRole('button', { name: 'Print' }).click();
 	await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+
+	// The sheet's page size follows the paper chosen, and leaves with the page.
+	const pageRules = () =>
+		page.evaluate(() =>
+			[...document.head.querySelectorAll('style')]
+				.map((style) => style.textContent ?? '')
+				.filter((text) => text.includes('@page'))
+		);
+	await expect.poll(pageRules).toEqual(['@page { size: A4 portrait; margin: 0 }']);
+	await page.getByRole('radio', { name: 'US Letter' }).check();
+	await expect.poll(pageRules).toEqual(['@page { size: letter portrait; margin: 0 }']);
+	await page.getByRole('link', { name: 'All cards' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Pocket cards' })).toBeVisible();
+	await expect.poll(pageRules).toEqual([]);
 });
