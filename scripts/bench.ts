@@ -6,11 +6,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
+import { cards } from './bench/cards';
 import type { BenchSection } from './bench/types';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight];
+const sections: BenchSection[] = [weight, cards];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

@@ -15,6 +15,8 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'lesson', path: '/lessons/six-key-messages' },
 	{ name: 'projector', path: '/present/six-key-messages' },
 	{ name: 'presenter window', path: '/present/six-key-messages/presenter' },
+	{ name: 'pocket cards', path: '/cards' },
+	{ name: 'card printing', path: '/cards/print' },
 	{ name: 'settings', path: '/settings' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];
