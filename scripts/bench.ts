@@ -6,12 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
+import { cards } from './bench/cards';
 import type { BenchSection } from './bench/types';
 import { storyWeight } from './bench/story';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight, storyWeight];
+const sections: BenchSection[] = [weight, storyWeight, cards];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

@@ -18,6 +18,8 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'story player', path: '/story/sophea' },
 	{ name: 'story, class mode', path: '/story/sophea/class' },
 	{ name: 'story map', path: '/story/sophea/map' },
+	{ name: 'pocket cards', path: '/cards' },
+	{ name: 'card printing', path: '/cards/print' },
 	{ name: 'settings', path: '/settings' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];

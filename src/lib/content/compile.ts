@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './front-matter';
+import { cardKind } from './card';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { guideKind } from './guide';
 import { lessonKind } from './lesson';
@@ -25,7 +26,8 @@ import {
 export const kinds = {
 	lessons: lessonKind,
 	guides: guideKind,
-	stories: storyKind
+	stories: storyKind,
+	cards: cardKind
 } satisfies Record<string, { directory: string }>;
 
 type Kinds = typeof kinds;

@@ -3,6 +3,7 @@
  * while pages are prerendered). Pages look content up here; nothing of it is shipped
  * to the browser except what each prerendered page serialises.
  */
+import type { Card } from './card';
 import { compileContent } from './compile';
 import { ContentError } from './problems';
 import type {
@@ -53,6 +54,11 @@ export function projectLesson({ id, title, locale, slides }: Lesson): ProjectedL
 
 export function lessonIds(): string[] {
 	return content.lessons.en.map((lesson) => lesson.id);
+}
+
+/** Every pocket card, in file-name order (the order authors give them by naming files). */
+export function listCards(locale: Locale): Card[] {
+	return content.cards[locale];
 }
 
 /** Source references with the documents' titles, for the "Sources" list under content. */
