@@ -8,10 +8,11 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import { cards } from './bench/cards';
 import type { BenchSection } from './bench/types';
+import { storyWeight } from './bench/story';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight, cards];
+const sections: BenchSection[] = [weight, storyWeight, cards];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

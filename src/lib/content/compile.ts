@@ -11,6 +11,7 @@ import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { guideKind } from './guide';
 import { lessonKind } from './lesson';
 import { closest, ProblemList, sortProblems, type Problem } from './problems';
+import { storyKind } from './story';
 import {
 	locales,
 	type Contact,
@@ -25,6 +26,7 @@ import {
 export const kinds = {
 	lessons: lessonKind,
 	guides: guideKind,
+	stories: storyKind,
 	cards: cardKind
 } satisfies Record<string, { directory: string }>;
 

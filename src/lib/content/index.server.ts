@@ -15,6 +15,7 @@ import type {
 	ProjectedLesson,
 	SourceRef
 } from './types';
+import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
 	query: '?raw',
@@ -78,4 +79,25 @@ export function findGuide(locale: Locale, id: string): Guide | undefined {
 
 export function guideIds(): string[] {
 	return content.guides.en.map((guide) => guide.id);
+}
+
+export function listStories(locale: Locale): StorySummary[] {
+	return content.stories[locale].map(({ id, title, summary, locale: language, fallback, translation, passages }) => ({
+		id,
+		title,
+		summary,
+		locale: language,
+		fallback,
+		translation,
+		passages: passages.length,
+		endings: passages.filter((passage) => passage.ending).length
+	}));
+}
+
+export function findStory(locale: Locale, id: string): Story | undefined {
+	return content.stories[locale].find((story) => story.id === id);
+}
+
+export function storyIds(): string[] {
+	return content.stories.en.map((story) => story.id);
 }
