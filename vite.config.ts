@@ -16,6 +16,10 @@ export default defineConfig({
 			srcDir: 'src',
 			filename: 'service-worker.ts',
 			registerType: 'prompt',
+			// The app lives at the root of its host; without these the worker would be looked
+			// for next to each page (`/lessons/service-worker.js`) and not found.
+			base: '/',
+			scope: '/',
 			injectRegister: false,
 			manifest: {
 				name: 'Safe Migration Classroom',

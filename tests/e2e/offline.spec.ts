@@ -12,6 +12,18 @@ test('after one visit, every page opens with the network gone, and so does an un
 	test.setTimeout(60_000 + routes.length * 5_000);
 	// A server of its own, so that this test can take it away.
 	const server = await startServer({ dir: 'build' });
+	// The first visit is a deep link, as from a shared address: the worker must be found
+	// from there too, not only from the start page.
+	const missing: string[] = [];
+	page.on('response', (response) => {
+		if (response.status() === 404) missing.push(response.url());
+	});
+	const deepLink = routes.find((route) => /^\/present\/[^/]+$/.test(route))!;
+	await page.goto(`${server.url}${deepLink}`);
+	await expect
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.toBe(true);
+	expect(missing).toEqual([]);
 	await page.goto(`${server.url}/settings`);
 	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', {
 		timeout: 60_000
