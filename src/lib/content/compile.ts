@@ -9,6 +9,7 @@ import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './fro
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { lessonKind } from './lesson';
 import { ProblemList, sortProblems, type Problem } from './problems';
+import { quizKind } from './quiz';
 import {
 	locales,
 	type Contact,
@@ -21,7 +22,8 @@ import {
 } from './types';
 
 export const kinds = {
-	lessons: lessonKind
+	lessons: lessonKind,
+	quizzes: quizKind
 } satisfies Record<string, { directory: string }>;
 
 type Kinds = typeof kinds;
@@ -378,14 +380,14 @@ export function compileContent(files: SourceFile[]): CompileResult {
 	const sources = readSources(byPath.get(SOURCES_FILE), problems);
 	const contacts = readContacts(byPath.get(CONTACTS_FILE), sources, problems);
 	const messages = readMessages(byPath.get(MESSAGES_FILE), sources, problems);
-	const context: CompileContext = { sources, contacts, messages };
-
 	const compiled = new Map<keyof Kinds, Record<Locale, ContentMeta[]>>();
 	for (const name of Object.keys(kinds) as (keyof Kinds)[]) {
 		compiled.set(name, { en: [], km: [] });
 	}
-
+	// Files that failed to compile (already reported), as "kind/id".
 	const broken = new Set<string>();
+	const context: CompileContext = { sources, contacts, messages, compiled, broken };
+
 	const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of sorted) {
 		if (!file.path.endsWith('.md') || file.path === 'content/README.md') {

@@ -6,6 +6,7 @@
 import { compileContent } from './compile';
 import { ContentError } from './problems';
 import type { CitedSource, Lesson, LessonSummary, Locale, SourceRef } from './types';
+import type { Quiz, QuizSummary } from '$lib/quiz/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
 	query: '?raw',
@@ -39,6 +40,21 @@ export function findLesson(locale: Locale, id: string): Lesson | undefined {
 
 export function lessonIds(): string[] {
 	return content.lessons.en.map((lesson) => lesson.id);
+}
+
+export function listQuizzes(locale: Locale): QuizSummary[] {
+	return content.quizzes[locale].map(({ questions, ...summary }) => ({
+		...summary,
+		questionCount: questions.length
+	}));
+}
+
+export function findQuiz(locale: Locale, id: string): Quiz | undefined {
+	return content.quizzes[locale].find((quiz) => quiz.id === id);
+}
+
+export function quizIds(): string[] {
+	return content.quizzes.en.map((quiz) => quiz.id);
 }
 
 /** Source references with the documents' titles, for the "Sources" list under content. */
