@@ -40,7 +40,7 @@ export function quizResult(quiz: Quiz, answers: readonly AnsweredQuestion[]): Qu
 }
 
 /** Index of the first question not yet answered, or the number of questions when all are. */
-export function nextQuestionIndex(quiz: Quiz, answeredIds: ReadonlySet<string>): number {
+export function nextQuestionIndex(quiz: Quiz, answeredIds: { has(id: string): boolean }): number {
 	const index = quiz.questions.findIndex((question) => !answeredIds.has(question.id));
 	return index === -1 ? quiz.questions.length : index;
 }
