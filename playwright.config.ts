@@ -4,6 +4,7 @@ import { chromiumArgs, chromiumPath } from './scripts/browser';
 export default defineConfig({
 	testDir: 'tests/e2e',
 	forbidOnly: true,
+	fullyParallel: true,
 	retries: 0,
 	workers: 2,
 	reporter: [['list']],

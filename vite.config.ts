@@ -44,7 +44,10 @@ export default defineConfig({
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}',
 					'prerendered/**/*.{html,json}'
-				]
+				],
+				// Reading pages (csr = false) never ask for their data as JSON: only their HTML is
+				// kept. tests/e2e/offline.spec.ts checks this list against the pages themselves.
+				globIgnores: ['prerendered/dependencies/{km/,}{sessions,lessons/*,guides/*}/__data.json']
 			},
 			kit: { adapterFallback: '404.html', spa: true, includeVersionFile: true },
 			devOptions: { enabled: false }

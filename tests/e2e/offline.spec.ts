@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { startServer } from '../../scripts/serve';
 import { expect, test } from './fixtures';
-import { prerenderedRoutes } from './routes';
+import { hydrates, precachedUrls, prerenderedRoutes } from './routes';
 
 test('after one visit, every page opens with the network gone, and so does an unknown address', async ({
 	page,
 	context
 }) => {
-	test.setTimeout(180_000);
+	const routes = prerenderedRoutes();
+	test.setTimeout(60_000 + routes.length * 5_000);
 	// A server of its own, so that this test can take it away.
 	const server = await startServer({ dir: 'build' });
 	await page.goto(`${server.url}/settings`);
@@ -18,7 +21,6 @@ test('after one visit, every page opens with the network gone, and so does an un
 	await server.close();
 	await context.setOffline(true);
 
-	const routes = prerenderedRoutes();
 	expect(routes.length).toBeGreaterThan(6);
 	for (const route of routes) {
 		const response = await page.goto(`${server.url}${route}`);
@@ -46,4 +48,17 @@ test('after one visit, every page opens with the network gone, and so does an un
 	await page.goto(`${server.url}/km/no-such-page`);
 	await expect(page.getByRole('heading', { level: 1, name: 'រកមិនឃើញទំព័រ' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+});
+
+test('the precache holds the data of every page that navigates in the browser, and only theirs', () => {
+	const precached = new Set(precachedUrls());
+	for (const route of prerenderedRoutes()) {
+		const page = route === '/' ? '/' : route.slice(1);
+		const data = `${route === '/' ? '' : route.slice(1) + '/'}__data.json`;
+		expect(precached.has(page), `${route} is precached`).toBe(true);
+		if (!existsSync(join('build', data))) continue;
+		expect(precached.has(data), `${data} precached exactly when ${route} runs scripts`).toBe(
+			hydrates(route)
+		);
+	}
 });

@@ -1,5 +1,5 @@
 /** Every page the build prerendered, as addresses: `/`, `/sessions`, `/km/lessons/…`. */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export function prerenderedRoutes(dir = 'build'): string[] {
@@ -11,4 +11,24 @@ export function prerenderedRoutes(dir = 'build'): string[] {
 			return route === '/index' ? '/' : route.replace(/\/index$/, '');
 		})
 		.sort();
+}
+
+/** Splits a list into runs of `size`, so that long walks become several tests. */
+export function inBatches<T>(items: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < items.length; start += size)
+		batches.push(items.slice(start, start + size));
+	return batches;
+}
+
+/** The addresses the service worker precaches, read from the built worker. */
+export function precachedUrls(dir = 'build'): string[] {
+	const worker = readFileSync(join(dir, 'service-worker.js'), 'utf8');
+	return [...worker.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
+}
+
+/** Whether a prerendered page starts the app in the browser (reading pages do not). */
+export function hydrates(route: string, dir = 'build'): boolean {
+	const file = route === '/' ? 'index.html' : `${route.slice(1)}.html`;
+	return readFileSync(join(dir, file), 'utf8').includes('/_app/immutable/entry/');
 }

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './front-matter';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
+import { guideKind } from './guide';
 import { lessonKind } from './lesson';
-import { ProblemList, sortProblems, type Problem } from './problems';
+import { closest, ProblemList, sortProblems, type Problem } from './problems';
 import { quizKind } from './quiz';
 import {
 	locales,
@@ -23,6 +24,7 @@ import {
 
 export const kinds = {
 	lessons: lessonKind,
+	guides: guideKind,
 	quizzes: quizKind
 } satisfies Record<string, { directory: string }>;
 
@@ -279,13 +281,15 @@ function placeFile(file: SourceFile, problems: ProblemList): Placed | undefined 
 		(name) => kinds[name].directory === directory
 	);
 	if (!kind || parts.length < 4) {
+		const folders = Object.values(kinds).map((entry) => entry.directory);
+		const guess = closest(directory ?? '', folders);
 		problems.error(
 			file.path,
 			1,
 			`"${directory}" is not a kind of content`,
-			`move the file into one of ${Object.values(kinds)
-				.map((entry) => `content/${locale}/${entry.directory}/`)
-				.join(', ')}`
+			guess
+				? `did you mean content/${locale}/${guess}/? Move the file there`
+				: `move the file into one of ${folders.map((folder) => `content/${locale}/${folder}/`).join(', ')}`
 		);
 		return undefined;
 	}

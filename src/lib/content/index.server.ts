@@ -5,7 +5,15 @@
  */
 import { compileContent } from './compile';
 import { ContentError } from './problems';
-import type { CitedSource, Lesson, LessonSummary, Locale, SourceRef } from './types';
+import type {
+	CitedSource,
+	Guide,
+	Lesson,
+	LessonSummary,
+	Locale,
+	ProjectedLesson,
+	SourceRef
+} from './types';
 import type { Quiz, QuizSummary } from '$lib/quiz/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
@@ -38,6 +46,11 @@ export function findLesson(locale: Locale, id: string): Lesson | undefined {
 	return content.lessons[locale].find((lesson) => lesson.id === id);
 }
 
+/** The lesson as the class sees it: nothing of the teacher's notes goes to the projector. */
+export function projectLesson({ id, title, locale, slides }: Lesson): ProjectedLesson {
+	return { id, title, locale, slides: slides.map(({ title, html }) => ({ title, html })) };
+}
+
 export function lessonIds(): string[] {
 	return content.lessons.en.map((lesson) => lesson.id);
 }
@@ -63,4 +76,16 @@ export function citeSources(refs: SourceRef[]): CitedSource[] {
 		const source = sources.find((candidate) => candidate.id === ref.id)!;
 		return { ...ref, title: source.title, publisher: source.publisher, year: source.year };
 	});
+}
+
+export function listGuides(locale: Locale): Guide[] {
+	return content.guides[locale];
+}
+
+export function findGuide(locale: Locale, id: string): Guide | undefined {
+	return content.guides[locale].find((guide) => guide.id === id);
+}
+
+export function guideIds(): string[] {
+	return content.guides.en.map((guide) => guide.id);
 }

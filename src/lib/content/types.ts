@@ -85,5 +85,16 @@ export interface Lesson extends ContentMeta {
 	slides: Slide[];
 }
 
+/** What the projector shows: the slides without the teacher's notes. */
+export type ProjectedSlide = Pick<Slide, 'title' | 'html'>;
+export interface ProjectedLesson extends Pick<Lesson, 'id' | 'title' | 'locale'> {
+	slides: ProjectedSlide[];
+}
+
 /** A lesson without its slides: enough for the curriculum list. */
 export type LessonSummary = Omit<Lesson, 'slides'>;
+
+export interface Guide extends ContentMeta {
+	summary: string;
+	html: string;
+}

@@ -233,11 +233,8 @@ describe('content faults, each named with its file and line', () => {
 			'content/fr/lessons/moving.md': fixture(EN),
 			'content/en/lesson/moving.md': fixture(EN)
 		});
-		// Every kind's folder is offered; lessons come first.
 		expect(errors(problems)).toEqual([
-			expect.stringMatching(
-				/^content\/en\/lesson\/moving.md:1: "lesson" is not a kind of content — move the file into one of content\/en\/lessons\/(, |$)/
-			),
+			'content/en/lesson/moving.md:1: "lesson" is not a kind of content — did you mean content/en/lessons/? Move the file there',
 			'content/fr/lessons/moving.md:1: "fr" is not a language of the app — put the file under content/en/ or content/km/'
 		]);
 	});
@@ -272,6 +269,30 @@ describe('key messages', () => {
 		});
 		expect(errors(problems)).toEqual([
 			'content/key-messages.yml:1: the field "km" is missing — add it, for example: km: "…"'
+		]);
+	});
+});
+
+describe('guides', () => {
+	const guide = (body: string) =>
+		`---\nid: teachers-guide\ntitle: Teacher's guide\nsummary: How to run a session.\nsources:\n  - care-smart\n---\n${body}`;
+	const GUIDE = 'content/en/guides/teachers-guide.md';
+
+	it('are rendered from Markdown, sections and all', () => {
+		const { content, problems } = compileWith({ [GUIDE]: guide('\n## Before class\n\nRead the lesson.\n') });
+		expect(errors(problems)).toEqual([]);
+		expect(content.guides.en[0]).toMatchObject({
+			title: "Teacher's guide",
+			html: '<h2>Before class</h2>\n<p>Read the lesson.</p>'
+		});
+	});
+
+	it('refuse a second top heading, and an empty text', () => {
+		expect(errors(compileWith({ [GUIDE]: guide('\n# Before class\n') }).problems)).toEqual([
+			`${GUIDE}:9: a guide has one top heading, its title — start sections with "## " instead of "# "`
+		]);
+		expect(errors(compileWith({ [GUIDE]: guide('\n') }).problems)).toEqual([
+			`${GUIDE}:8: the guide has no text — write it below the front matter`
 		]);
 	});
 });

@@ -1,5 +1,19 @@
-import { listLessons } from '$lib/content/index.server';
+import { listGuides, listLessons } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => ({ lessons: listLessons(localeOf(params)) });
+// A reading page: plain HTML, no scripts to download or run (see README, "How it is built").
+export const csr = false;
+
+export const load: PageServerLoad = ({ params }) => {
+	const locale = localeOf(params);
+	return {
+		lessons: listLessons(locale),
+		guides: listGuides(locale).map(({ id, title, summary, locale }) => ({
+			id,
+			title,
+			summary,
+			locale
+		}))
+	};
+};

@@ -3,6 +3,9 @@ import { citeSources, findLesson, lessonIds } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
+// A reading page: plain HTML, no scripts to download or run (see README, "How it is built").
+export const csr = false;
+
 export const entries: EntryGenerator = () =>
 	lessonIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
 
