@@ -6,11 +6,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
+import { quizBench } from './bench/quiz';
 import type { BenchSection } from './bench/types';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight];
+const sections: BenchSection[] = [weight, quizBench];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

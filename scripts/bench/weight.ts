@@ -16,6 +16,8 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'projector', path: '/present/six-key-messages' },
 	{ name: 'presenter window', path: '/present/six-key-messages/presenter' },
 	{ name: 'settings', path: '/settings' },
+	{ name: 'quiz list', path: '/quiz' },
+	{ name: 'quiz station', path: '/quiz/before-the-sessions' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];
 

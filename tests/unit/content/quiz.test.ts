@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '$lib/content/compile';
 import { formatProblem, type Problem } from '$lib/content/problems';
@@ -258,6 +259,30 @@ describe('quiz faults, each named with its file and line', () => {
 		});
 		expect(errors(problems)).toEqual([
 			`${PRACTICE_KM}:5: lesson is other here but moving in ${PRACTICE} — make lesson the same in every language`
+		]);
+	});
+});
+
+describe('the example in content/README.md', () => {
+	it('is a valid quiz, with a question of every type', () => {
+		const readme = readFileSync('content/README.md', 'utf8');
+		const section = readme.slice(readme.indexOf('## Quizzes'));
+		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+		const pair = example
+			.replace('id: before-the-sessions', 'id: after-the-sessions')
+			.replace('purpose: pre', 'purpose: post')
+			.replace('pair: after-the-sessions', 'pair: before-the-sessions');
+		const { content, problems } = compileWith({
+			'content/en/quizzes/before-the-sessions.md': example,
+			'content/en/quizzes/after-the-sessions.md': pair
+		});
+		expect(errors(problems)).toEqual([]);
+		const quiz = content.quizzes.en.find((item) => item.id === 'before-the-sessions')!;
+		expect(quiz.questions.map((question) => question.type)).toEqual([
+			'single',
+			'multiple',
+			'true-false',
+			'order'
 		]);
 	});
 });
