@@ -327,6 +327,67 @@ test.describe('a quiz station', () => {
 	});
 });
 
+test.describe('a quiz station, more', () => {
+	test('Back from the score before “Done”, then Forward, shows nothing of that student', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(120_000);
+		await goOffline(page, context);
+		await setUpStation(page);
+		const score = await takeWholeQuiz(page);
+		await page.goBack();
+		await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+		await page.goForward();
+		await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+		await expect(page.getByText(score)).toHaveCount(0);
+		await expect(page.getByTestId('score')).toHaveCount(0);
+		const { attempts } = await readResults(page);
+		expect(attempts).toEqual([expect.objectContaining({ status: 'finished' })]);
+	});
+
+	test('runs in Khmer, with Khmer letters for the pairing code', async ({ page, context }) => {
+		await goOffline(page, context);
+		await page.goto(`/km${QUIZ}`);
+		await page.getByLabel('ថ្នាក់', { exact: true }).fill('ថ្នាក់ទី៨ ខ');
+		await page.getByRole('button', { name: 'បើកកន្លែងធ្វើកម្រងសំណួរ' }).click();
+		await page.getByRole('button', { name: 'ចាប់ផ្តើម', exact: true }).click();
+		await page.getByText('ស', { exact: true }).click();
+		await page.getByText('មករា', { exact: true }).click();
+		await page.getByRole('group', { name: 'ចំនួនបងប្រុស និងបងស្រីរបស់អ្នក' }).getByText('0').click();
+		await page.getByRole('button', { name: 'បន្ត' }).click();
+		await expect(page.getByText('សំណួរទី 1 ក្នុងចំណោម 11')).toBeVisible();
+		await expect(page.locator('#question-text')).toHaveAttribute('lang', 'km');
+		await page.locator('.options input').first().check();
+		await page.getByRole('button', { name: 'ពិនិត្យចម្លើយរបស់ខ្ញុំ' }).click();
+		await expect(page.getByRole('heading', { name: /^(ត្រូវហើយ!|មិនទាន់ត្រូវទេ។)$/ })).toBeVisible();
+		await expect(page.locator('.station')).toHaveAttribute('data-saving', '0');
+		const { attempts } = await readResults(page);
+		expect(attempts).toEqual([
+			expect.objectContaining({ locale: 'km', classLabel: 'ថ្នាក់ទី៨ ខ', pairingCode: 'ស-01-0' })
+		]);
+	});
+
+	test('loads the results database only on the station, not on other pages', async ({ page }) => {
+		const scripts = new Map<string, string[]>();
+		let current = '';
+		page.on('response', async (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			const body = await response.text().catch(() => '');
+			if (body.includes('chromeTransactionDurability')) scripts.get(current)!.push(response.url());
+		});
+		for (const route of ['/', '/quiz', '/settings', QUIZ]) {
+			current = route;
+			scripts.set(route, []);
+			await page.goto(route, { waitUntil: 'networkidle' });
+		}
+		expect(scripts.get('/')).toEqual([]);
+		expect(scripts.get('/quiz')).toEqual([]);
+		expect(scripts.get('/settings')).toEqual([]);
+		expect(scripts.get(QUIZ)!.length).toBeGreaterThan(0);
+	});
+});
+
 test.describe('a station that cannot save', () => {
 	test('says so before a student starts when IndexedDB is unavailable, as in a private window', async ({
 		page,
