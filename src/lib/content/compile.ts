@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './front-matter';
+import { cardKind } from './card';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { guideKind } from './guide';
 import { lessonKind } from './lesson';
 import { closest, ProblemList, sortProblems, type Problem } from './problems';
 import { quizKind } from './quiz';
+import { storyKind } from './story';
 import {
 	locales,
 	type Contact,
@@ -25,6 +27,8 @@ import {
 export const kinds = {
 	lessons: lessonKind,
 	guides: guideKind,
+	stories: storyKind,
+	cards: cardKind,
 	quizzes: quizKind
 } satisfies Record<string, { directory: string }>;
 

@@ -3,6 +3,7 @@
  * while pages are prerendered). Pages look content up here; nothing of it is shipped
  * to the browser except what each prerendered page serialises.
  */
+import type { Card } from './card';
 import { compileContent } from './compile';
 import { ContentError } from './problems';
 import type {
@@ -15,6 +16,7 @@ import type {
 	SourceRef
 } from './types';
 import type { Quiz, QuizSummary } from '$lib/quiz/types';
+import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
 	query: '?raw',
@@ -70,6 +72,11 @@ export function quizIds(): string[] {
 	return content.quizzes.en.map((quiz) => quiz.id);
 }
 
+/** Every pocket card, in file-name order (the order authors give them by naming files). */
+export function listCards(locale: Locale): Card[] {
+	return content.cards[locale];
+}
+
 /** Source references with the documents' titles, for the "Sources" list under content. */
 export function citeSources(refs: SourceRef[]): CitedSource[] {
 	return refs.map((ref) => {
@@ -88,4 +95,25 @@ export function findGuide(locale: Locale, id: string): Guide | undefined {
 
 export function guideIds(): string[] {
 	return content.guides.en.map((guide) => guide.id);
+}
+
+export function listStories(locale: Locale): StorySummary[] {
+	return content.stories[locale].map(({ id, title, summary, locale: language, fallback, translation, passages }) => ({
+		id,
+		title,
+		summary,
+		locale: language,
+		fallback,
+		translation,
+		passages: passages.length,
+		endings: passages.filter((passage) => passage.ending).length
+	}));
+}
+
+export function findStory(locale: Locale, id: string): Story | undefined {
+	return content.stories[locale].find((story) => story.id === id);
+}
+
+export function storyIds(): string[] {
+	return content.stories.en.map((story) => story.id);
 }

@@ -1,0 +1,46 @@
+/**
+ * Does a card side's text fit its box? A side is a box of fixed size in millimetres that
+ * hides what runs past it, so text that is too long would be cut without a word. This
+ * measures it in the browser, with the fonts the card is printed with, and measures again
+ * whenever the text or the fonts change.
+ */
+import type { Attachment } from 'svelte/attachments';
+
+/** Rounding in the browser's layout, in CSS pixels, that is not overflowing text. */
+const TOLERANCE = 1;
+
+/** How far the text runs past the box, in CSS pixels; 0 when it all fits. */
+export function overflowOf(box: Element): number {
+	const down = box.scrollHeight - box.clientHeight;
+	const across = box.scrollWidth - box.clientWidth;
+	const over = Math.max(down, across);
+	return over > TOLERANCE ? over : 0;
+}
+
+/** Tells `report` how far the box's text overflows, now and after every change. */
+export function watchFit(report: (overflow: number) => void): Attachment<HTMLElement> {
+	return (box) => {
+		const check = () => report(overflowOf(box));
+		// The box keeps its size; what changes is the size of the text inside it.
+		const sizes = new ResizeObserver(check);
+		const observeChildren = () => {
+			for (const child of box.children) sizes.observe(child);
+		};
+		const changes = new MutationObserver(() => {
+			observeChildren();
+			check();
+		});
+		observeChildren();
+		changes.observe(box, { childList: true, subtree: true, characterData: true });
+		let live = true;
+		void document.fonts.ready.then(() => {
+			if (live) check();
+		});
+		check();
+		return () => {
+			live = false;
+			sizes.disconnect();
+			changes.disconnect();
+		};
+	};
+}

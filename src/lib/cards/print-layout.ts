@@ -1,0 +1,194 @@
+/**
+ * Where each card lands on the printed sheets, in millimetres from the sheet's top-left
+ * corner. Cards sit edge to edge in a grid centred on the sheet (one cut between two
+ * neighbours), with crop marks in the margins along every cut line. Each sheet is printed
+ * as two pages, fronts then backs; for long-edge duplex the back page is the front page
+ * mirrored left to right, so the back of every card lands behind its front.
+ */
+import type { Locale } from '../content/types';
+import { cardSizes, type CardSize } from './sizes';
+
+export const papers = {
+	a4: { width: 210, height: 297 },
+	letter: { width: 215.9, height: 279.4 }
+} as const;
+
+export type Paper = keyof typeof papers;
+
+/** What a printer cannot reach at the paper's edge, and room for the crop marks. */
+export const MIN_MARGIN = 4;
+/** Crop marks stop short of the card so that no line shows on a card cut slightly off. */
+const MARK_GAP = 1;
+const MARK_LENGTH = 5;
+export const MAX_COPIES = 100;
+
+/** `bilingual` prints each card's Khmer front with its English back. */
+export type PrintLanguage = Locale | 'bilingual';
+
+/** Which language's text a side is printed in. */
+export function localeOfSide(language: PrintLanguage, side: 'front' | 'back'): Locale {
+	if (language !== 'bilingual') return language;
+	return side === 'front' ? 'km' : 'en';
+}
+
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+export interface Grid extends Box {
+	columns: number;
+	rows: number;
+	card: { width: number; height: number };
+}
+
+/** A card on a page: which card, which copy of it, and where. */
+export interface PlacedCard extends Box {
+	id: string;
+	copy: number;
+	row: number;
+	column: number;
+}
+
+/** A crop mark: a line from (x1, y1) to (x2, y2). */
+export interface CropMark {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+export interface PrintPage {
+	side: 'front' | 'back';
+	/** 1 for the first sheet of paper. */
+	sheet: number;
+	paper: Paper;
+	size: CardSize;
+	cards: PlacedCard[];
+	marks: CropMark[];
+}
+
+export interface PrintRequest {
+	/** The chosen cards, in the order they should be printed. */
+	cards: { id: string; size: CardSize }[];
+	/** How many of each card. */
+	copies: number;
+	/** Fill the empty places of the last sheet with more copies. */
+	fill: boolean;
+	paper: Paper;
+}
+
+/** The grid of cards of this size that fits on this paper, centred. */
+export function gridFor(paper: Paper, size: { width: number; height: number }): Grid {
+	const sheet = papers[paper];
+	const columns = Math.max(0, Math.floor((sheet.width - 2 * MIN_MARGIN) / size.width));
+	const rows = Math.max(0, Math.floor((sheet.height - 2 * MIN_MARGIN) / size.height));
+	const width = columns * size.width;
+	const height = rows * size.height;
+	return {
+		columns,
+		rows,
+		card: size,
+		width,
+		height,
+		x: (sheet.width - width) / 2,
+		y: (sheet.height - height) / 2
+	};
+}
+
+/** Copies as a whole number from 1 to MAX_COPIES, whatever was typed. */
+export function clampCopies(value: number): number {
+	if (!Number.isFinite(value)) return 1;
+	return Math.min(MAX_COPIES, Math.max(1, Math.floor(value)));
+}
+
+/**
+ * How many copies of each card to print: `copies` of each, plus, when filling, the places
+ * left on the last sheet shared out from the first card on. Copies of a card stay together.
+ */
+export function countCopies(ids: string[], copies: number, fill: boolean, perSheet: number) {
+	const wanted = clampCopies(copies);
+	const counts = ids.map((id) => ({ id, count: wanted }));
+	if (!fill || ids.length === 0 || perSheet === 0) return counts;
+	const total = ids.length * wanted;
+	const spare = Math.ceil(total / perSheet) * perSheet - total;
+	counts.forEach((entry, index) => {
+		entry.count += Math.floor(spare / ids.length) + (index < spare % ids.length ? 1 : 0);
+	});
+	return counts;
+}
+
+/** Short marks in the margins, in line with every cut, on all four sides of the grid. */
+export function cropMarks(paper: Paper, grid: Grid): CropMark[] {
+	const sheet = papers[paper];
+	const marks: CropMark[] = [];
+	const reachX = Math.min(MARK_LENGTH, grid.x - MARK_GAP);
+	const reachY = Math.min(MARK_LENGTH, grid.y - MARK_GAP);
+	const right = grid.x + grid.width;
+	const bottom = grid.y + grid.height;
+	for (let column = 0; column <= grid.columns; column++) {
+		const x = grid.x + column * grid.card.width;
+		marks.push({ x1: x, y1: grid.y - MARK_GAP - reachY, x2: x, y2: grid.y - MARK_GAP });
+		marks.push({ x1: x, y1: bottom + MARK_GAP, x2: x, y2: bottom + MARK_GAP + reachY });
+	}
+	for (let row = 0; row <= grid.rows; row++) {
+		const y = grid.y + row * grid.card.height;
+		marks.push({ x1: grid.x - MARK_GAP - reachX, y1: y, x2: grid.x - MARK_GAP, y2: y });
+		marks.push({ x1: right + MARK_GAP, y1: y, x2: right + MARK_GAP + reachX, y2: y });
+	}
+	return marks.filter(
+		(mark) => mark.x1 >= 0 && mark.y1 >= 0 && mark.x2 <= sheet.width && mark.y2 <= sheet.height
+	);
+}
+
+/** Where the back of a card goes: the same row, mirrored across the sheet's middle. */
+export function mirror(card: PlacedCard, paper: Paper, grid: Grid): PlacedCard {
+	return {
+		...card,
+		column: grid.columns - 1 - card.column,
+		x: papers[paper].width - card.x - card.width
+	};
+}
+
+/** Every page to print, in order: the fronts of sheet 1, its backs, sheet 2's fronts, … */
+export function planPrint(request: PrintRequest): PrintPage[] {
+	const pages: PrintPage[] = [];
+	const sizes = [...new Set(request.cards.map((card) => card.size))];
+	for (const size of sizes) {
+		const grid = gridFor(request.paper, cardSizes[size]);
+		const perSheet = grid.columns * grid.rows;
+		if (perSheet === 0) continue;
+		const ids = request.cards.filter((card) => card.size === size).map((card) => card.id);
+		const copies = countCopies(ids, request.copies, request.fill, perSheet).flatMap(
+			({ id, count }) => Array.from({ length: count }, (_, copy) => ({ id, copy: copy + 1 }))
+		);
+		const marks = cropMarks(request.paper, grid);
+		for (let start = 0; start < copies.length; start += perSheet) {
+			const sheet = pages.length / 2 + 1;
+			const fronts = copies.slice(start, start + perSheet).map(({ id, copy }, index) => {
+				const row = Math.floor(index / grid.columns);
+				const column = index % grid.columns;
+				return {
+					id,
+					copy,
+					row,
+					column,
+					x: grid.x + column * grid.card.width,
+					y: grid.y + row * grid.card.height,
+					width: grid.card.width,
+					height: grid.card.height
+				};
+			});
+			const common = { sheet, paper: request.paper, size, marks };
+			pages.push({ ...common, side: 'front', cards: fronts });
+			pages.push({
+				...common,
+				side: 'back',
+				cards: fronts.map((card) => mirror(card, request.paper, grid))
+			});
+		}
+	}
+	return pages;
+}
