@@ -21,6 +21,8 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'pocket cards', path: '/cards' },
 	{ name: 'card printing', path: '/cards/print' },
 	{ name: 'settings', path: '/settings' },
+	{ name: 'quiz list', path: '/quiz' },
+	{ name: 'quiz station', path: '/quiz/before-the-sessions' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];
 

@@ -11,6 +11,7 @@ import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { guideKind } from './guide';
 import { lessonKind } from './lesson';
 import { closest, ProblemList, sortProblems, type Problem } from './problems';
+import { quizKind } from './quiz';
 import { storyKind } from './story';
 import {
 	locales,
@@ -27,7 +28,8 @@ export const kinds = {
 	lessons: lessonKind,
 	guides: guideKind,
 	stories: storyKind,
-	cards: cardKind
+	cards: cardKind,
+	quizzes: quizKind
 } satisfies Record<string, { directory: string }>;
 
 type Kinds = typeof kinds;
@@ -386,14 +388,14 @@ export function compileContent(files: SourceFile[]): CompileResult {
 	const sources = readSources(byPath.get(SOURCES_FILE), problems);
 	const contacts = readContacts(byPath.get(CONTACTS_FILE), sources, problems);
 	const messages = readMessages(byPath.get(MESSAGES_FILE), sources, problems);
-	const context: CompileContext = { sources, contacts, messages };
-
 	const compiled = new Map<keyof Kinds, Record<Locale, ContentMeta[]>>();
 	for (const name of Object.keys(kinds) as (keyof Kinds)[]) {
 		compiled.set(name, { en: [], km: [] });
 	}
-
+	// Files that failed to compile (already reported), as "kind/id".
 	const broken = new Set<string>();
+	const context: CompileContext = { sources, contacts, messages, compiled, broken };
+
 	const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of sorted) {
 		if (!file.path.endsWith('.md') || file.path === 'content/README.md') {

@@ -15,6 +15,7 @@ import type {
 	ProjectedLesson,
 	SourceRef
 } from './types';
+import type { Quiz, QuizSummary } from '$lib/quiz/types';
 import type { Story, StorySummary } from '../story/types';
 
 const raw = import.meta.glob<string>('/content/**/*.{md,yml}', {
@@ -54,6 +55,21 @@ export function projectLesson({ id, title, locale, slides }: Lesson): ProjectedL
 
 export function lessonIds(): string[] {
 	return content.lessons.en.map((lesson) => lesson.id);
+}
+
+export function listQuizzes(locale: Locale): QuizSummary[] {
+	return content.quizzes[locale].map(({ questions, ...summary }) => ({
+		...summary,
+		questionCount: questions.length
+	}));
+}
+
+export function findQuiz(locale: Locale, id: string): Quiz | undefined {
+	return content.quizzes[locale].find((quiz) => quiz.id === id);
+}
+
+export function quizIds(): string[] {
+	return content.quizzes.en.map((quiz) => quiz.id);
 }
 
 /** Every pocket card, in file-name order (the order authors give them by naming files). */

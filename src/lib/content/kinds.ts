@@ -13,6 +13,13 @@ export interface CompileContext {
 	sources: ReadonlyMap<string, Source>;
 	contacts: ReadonlyMap<string, Contact>;
 	messages: ReadonlyMap<string, KeyMessage>;
+	/**
+	 * Everything compiled, by kind (`lessons`, …) and language: complete by the time
+	 * `checkAll` runs, so that one kind can check what it names in another.
+	 */
+	compiled: ReadonlyMap<string, Readonly<Record<Locale, readonly ContentMeta[]>>>;
+	/** Files that failed to compile (already reported), as "lessons/<id>": not to be called missing. */
+	broken: ReadonlySet<string>;
 }
 
 export interface CompileInput {
