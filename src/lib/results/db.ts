@@ -5,6 +5,11 @@
  *   teacher typed. An attempt is open while `finishedAt` is null.
  * - `answers`: one row per answered question, keyed by [attemptUuid+questionId], so that two
  *   tabs on one station can never record the same question twice.
+ * - `sessions` (since version 2): the session log, one row per class session a teacher held:
+ *   date, class label, lesson and head counts, never a name.
+ * - `trainer` (since version 2): the trainer's PIN (only its PBKDF2 hash, salt and iteration
+ *   count), the wrong-PIN count and lockout, and when results were last exported. Kept in the
+ *   same database as the results, so that clearing one clears the other.
  * Every transaction is committed with strict durability (flushed to disk before it
  * completes, where the browser supports it), so a flat battery loses no saved answer.
  * Schema versions are kept here forever: add a version, never edit or remove one, and add
@@ -57,6 +62,47 @@ export interface AnswerRecord {
 	ms: number;
 }
 
+/** A class session a teacher held (the session log): counts only, never names. */
+export interface SessionRecord {
+	uuid: string;
+	deviceId: string;
+	/** The day it was held, `YYYY-MM-DD`, as the teacher gave it. */
+	date: string;
+	classLabel: string;
+	/** Id of the curriculum lesson taught. */
+	lessonId: string;
+	students: number;
+	/** Optional: null when the teacher did not count. */
+	girls: number | null;
+	boys: number | null;
+	/** When it was logged, to the minute. */
+	recordedAt: string;
+}
+
+/** The PIN as stored: never the PIN itself. */
+export interface PinRecord {
+	key: 'pin';
+	algorithm: 'PBKDF2-SHA-256';
+	/** Base64 of the derived key and of the random salt. */
+	hash: string;
+	salt: string;
+	iterations: number;
+}
+
+/** Wrong PINs in a row, and until when the PIN form stays shut (ISO time, or null). */
+export interface LockoutRecord {
+	key: 'lockout';
+	failures: number;
+	lockedUntil: string | null;
+}
+
+export interface LastExportRecord {
+	key: 'last-export';
+	at: string;
+}
+
+export type TrainerRecord = PinRecord | LockoutRecord | LastExportRecord;
+
 /** Every schema this app has ever shipped, oldest first. Never change a shipped entry. */
 export const schemaVersions = [
 	{
@@ -66,6 +112,14 @@ export const schemaVersions = [
 			attempts: 'uuid, quizId, [quizId+status], classLabel, startedAt, status, deviceId',
 			answers: '[attemptUuid+questionId], attemptUuid, questionId'
 		}
+	},
+	{
+		// The session log and the trainer's PIN; the tables of version 1 are unchanged.
+		version: 2,
+		stores: {
+			sessions: 'uuid, date, classLabel, deviceId',
+			trainer: 'key'
+		}
 	}
 ] as const;
 
@@ -73,6 +127,8 @@ export class ResultsDatabase extends Dexie {
 	device!: EntityTable<DeviceRecord, 'key'>;
 	attempts!: EntityTable<AttemptRecord, 'uuid'>;
 	answers!: Table<AnswerRecord, [string, string]>;
+	sessions!: EntityTable<SessionRecord, 'uuid'>;
+	trainer!: EntityTable<TrainerRecord, 'key'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name, { chromeTransactionDurability: 'strict' });
