@@ -49,3 +49,38 @@ export async function requestPersistence(
 		return false;
 	}
 }
+
+/** Results not exported for this long get a reminder: a lost tablet would lose them all. */
+export const EXPORT_REMINDER_DAYS = 14;
+
+/**
+ * Whether to remind the trainer to export: there are results, and they were never exported
+ * or not for 14 days.
+ */
+export function exportDue(lastExport: string | null, now: Date, hasResults: boolean): boolean {
+	if (!hasResults) return false;
+	if (!lastExport) return true;
+	return now.getTime() - Date.parse(lastExport) >= EXPORT_REMINDER_DAYS * 24 * 60 * 60_000;
+}
+
+export interface StorageReport {
+	/** Whether the browser keeps results when space runs low (null: it cannot say). */
+	persisted: boolean | null;
+	usage: number | null;
+	quota: number | null;
+}
+
+/** Persistence and space, as far as this browser tells; never throws. */
+export async function storageReport(
+	storage: StorageManager | undefined = globalThis.navigator?.storage
+): Promise<StorageReport> {
+	const [persisted, estimate] = await Promise.all([
+		storage?.persisted ? storage.persisted().catch(() => null) : Promise.resolve(null),
+		storage?.estimate ? storage.estimate().catch(() => undefined) : Promise.resolve(undefined)
+	]);
+	return {
+		persisted,
+		usage: estimate?.usage ?? null,
+		quota: estimate?.quota ?? null
+	};
+}
