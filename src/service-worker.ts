@@ -27,7 +27,8 @@ const manifest = self.__WB_MANIFEST;
 
 precacheAndRoute(manifest, {
 	// SvelteKit asks for page data with its own query parameters; the files are the same.
-	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/]
+	// `lesson` preselects the lesson on /sessions/log, a page read in the browser.
+	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/, /^lesson$/]
 });
 cleanupOutdatedCaches();
 

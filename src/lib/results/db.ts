@@ -128,7 +128,8 @@ export class ResultsDatabase extends Dexie {
 	attempts!: EntityTable<AttemptRecord, 'uuid'>;
 	answers!: Table<AnswerRecord, [string, string]>;
 	sessions!: EntityTable<SessionRecord, 'uuid'>;
-	trainer!: EntityTable<TrainerRecord, 'key'>;
+	// A Table, not an EntityTable: its rows are of three shapes, each with its own fixed key.
+	trainer!: Table<TrainerRecord, TrainerRecord['key']>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name, { chromeTransactionDurability: 'strict' });

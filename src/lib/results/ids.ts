@@ -21,3 +21,8 @@ export function toMinute(date: Date): string {
 	minute.setUTCSeconds(0, 0);
 	return minute.toISOString();
 }
+
+/** The time now, or at `ms`, as a Date (state classes keep times as numbers, not Dates). */
+export function timeAt(ms = Date.now()): Date {
+	return new Date(ms);
+}

@@ -6,6 +6,7 @@
  * (`shown: false`), so that no student's answers can be picked out of a small group.
  * Scores are compared as percentages, since two versions of a quiz may differ in length.
  */
+import type { Locale } from '$lib/content/types';
 import type { Purpose } from '$lib/quiz/types';
 import type { AnswerRecord, AttemptRecord, SessionRecord } from './db';
 
@@ -15,6 +16,8 @@ export const SMALL_GROUP = 5;
 export interface QuizInfo {
 	id: string;
 	title: string;
+	/** The language of the texts (English where the Khmer is not written yet). */
+	locale: Locale;
 	purpose: Purpose;
 	pair: string | null;
 	questions: { id: string; text: string; checks: string }[];
@@ -63,6 +66,8 @@ export interface MessageStats {
 export interface QuizStats {
 	quizId: string;
 	title: string;
+	/** The language of the title and texts; null for a quiz the content no longer has. */
+	locale: Locale | null;
 	purpose: Purpose | null;
 	finished: number;
 	unfinished: number;
@@ -75,8 +80,8 @@ export interface QuizStats {
 }
 
 export interface PrePostStats {
-	pre: { id: string; title: string };
-	post: { id: string; title: string };
+	pre: { id: string; title: string; locale: Locale };
+	post: { id: string; title: string; locale: Locale };
 	preMean: Guarded<number>;
 	postMean: Guarded<number>;
 	/** Post mean minus pre mean, in percentage points. */
@@ -215,6 +220,7 @@ function quizStats(
 	return {
 		quizId,
 		title: info?.title ?? quizId,
+		locale: info?.locale ?? null,
 		purpose: info?.purpose ?? null,
 		finished: finished.length,
 		unfinished: attempts.length - finished.length,
@@ -257,8 +263,8 @@ function prePostStats(
 		if (first && second) pairs.push([first, second]);
 	}
 	return {
-		pre: { id: pre.id, title: pre.title },
-		post: { id: post.id, title: post.title },
+		pre: { id: pre.id, title: pre.title, locale: pre.locale },
+		post: { id: post.id, title: post.title, locale: post.locale },
 		preMean,
 		postMean,
 		gain,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteResults, mergeExports, readHoldings } from '$lib/results/archive';
 import { ResultsDatabase, type AnswerRecord, type AttemptRecord } from '$lib/results/db';
 import type { ResultsExport } from '$lib/results/export-format';
@@ -251,10 +251,11 @@ describe('merging into the database', () => {
 	it('writes nothing at all when the transaction fails half-way', async () => {
 		const db = database();
 		const file = stationExport('Grade 8A', DEVICE_B);
-		const original = db.sessions.bulkAdd.bind(db.sessions);
-		db.sessions.bulkAdd = () => Promise.reject(new DOMException('no room', 'QuotaExceededError'));
+		vi.spyOn(db.sessions, 'bulkAdd').mockRejectedValue(
+			new DOMException('no room', 'QuotaExceededError')
+		);
 		await expect(mergeExports([{ name: 'a.json', data: file }], db)).rejects.toThrow();
-		db.sessions.bulkAdd = original;
+		vi.restoreAllMocks();
 		expect(await db.attempts.count()).toBe(0);
 		expect(await db.answers.count()).toBe(0);
 	});

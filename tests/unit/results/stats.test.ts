@@ -13,6 +13,7 @@ import { answer, attempt, DEVICE_B, session } from './records';
 const pre: QuizInfo = {
 	id: 'before-the-sessions',
 	title: 'Before the sessions',
+	locale: 'en',
 	purpose: 'pre',
 	pair: 'after-the-sessions',
 	questions: [
@@ -166,7 +167,7 @@ describe('pre against post', () => {
 
 	it('gives both means and the gain in percentage points, and the gain of matched pairs', () => {
 		const [pair] = dashboard([...before, ...after], [], [], [pre, post], {}).prePost;
-		expect(pair!.pre).toEqual({ id: pre.id, title: pre.title });
+		expect(pair!.pre).toEqual({ id: pre.id, title: pre.title, locale: 'en' });
 		expect(pair!.preMean).toEqual({ shown: true, n: 5, value: 45 });
 		expect(pair!.postMean).toEqual({ shown: true, n: 5, value: 80 });
 		expect(pair!.gain).toEqual({ shown: true, n: 5, value: 35 });
