@@ -52,7 +52,7 @@ export default defineConfig({
 				// Reading pages (csr = false) never ask for their data as JSON: only their HTML is
 				// kept. tests/e2e/offline.spec.ts checks this list against the pages themselves.
 				globIgnores: [
-					'prerendered/dependencies/{km/,}{sessions,quiz,lessons/*,guides/*}/__data.json'
+					'prerendered/dependencies/{km/,}{sessions,quiz,story,lessons/*,guides/*}/__data.json'
 				]
 			},
 			kit: { adapterFallback: '404.html', spa: true, includeVersionFile: true },

@@ -7,13 +7,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import { cards } from './bench/cards';
+import { lighthouseBench } from './bench/lighthouse';
 import { quizBench } from './bench/quiz';
 import type { BenchSection } from './bench/types';
 import { storyWeight } from './bench/story';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight, storyWeight, cards, quizBench];
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice(7);
+const sections: BenchSection[] = [weight, lighthouseBench, storyWeight, cards, quizBench];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
@@ -22,6 +24,7 @@ const report: string[] = [
 ];
 try {
 	for (const section of sections) {
+		if (only && !section.title.toLowerCase().includes(only.toLowerCase())) continue;
 		console.error(`… ${section.title}`);
 		report.push(
 			`### ${section.title}`,

@@ -50,6 +50,8 @@ interface PrintChoice {
 async function choose(page: Page, choice: PrintChoice = {}): Promise<void> {
 	await page.goto('/cards/print');
 	const boxes = page.getByRole('group', { name: 'Cards to print' }).getByRole('checkbox');
+	// The page is drawn in the browser: wait for it before counting its cards.
+	await expect(boxes.first()).toBeVisible();
 	const count = await boxes.count();
 	for (let index = 0; index < count; index++) {
 		await boxes.nth(index).setChecked(index < (choice.cards ?? count));

@@ -1,8 +1,9 @@
 /**
  * Every browser test runs against the real build (`build/`), served by the project's own
- * static server, one per worker, on a free port.
+ * static server, one per worker, on a free port; and fails if any page of its browser
+ * context throws an uncaught error, even one the test did not look for.
  */
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { startServer, type RunningServer } from '../../scripts/serve';
 
 export const test = base.extend<object, { server: RunningServer }>({
@@ -17,7 +18,13 @@ export const test = base.extend<object, { server: RunningServer }>({
 	],
 	baseURL: async ({ server }, use) => {
 		await use(server.url);
+	},
+	context: async ({ context }, use) => {
+		const thrown: string[] = [];
+		context.on('weberror', (error) => thrown.push(error.error().stack ?? String(error.error())));
+		await use(context);
+		expect(thrown, 'uncaught errors in the pages').toEqual([]);
 	}
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -12,7 +12,6 @@ import type {
 	Lesson,
 	LessonSummary,
 	Locale,
-	ProjectedLesson,
 	SourceRef
 } from './types';
 import type { Quiz, QuizSummary } from '$lib/quiz/types';
@@ -46,11 +45,6 @@ export function listLessons(locale: Locale): LessonSummary[] {
 
 export function findLesson(locale: Locale, id: string): Lesson | undefined {
 	return content.lessons[locale].find((lesson) => lesson.id === id);
-}
-
-/** The lesson as the class sees it: nothing of the teacher's notes goes to the projector. */
-export function projectLesson({ id, title, locale, slides }: Lesson): ProjectedLesson {
-	return { id, title, locale, slides: slides.map(({ title, html }) => ({ title, html })) };
 }
 
 export function lessonIds(): string[] {

@@ -6,6 +6,7 @@
  */
 import { derived, type Readable } from 'svelte/store';
 import { _, init, locale, register, waitLocale } from 'svelte-i18n';
+import { LANGUAGE_KEY } from '$lib/boot';
 import type { Locale } from '$lib/content/types';
 import type en from './en.json';
 
@@ -28,8 +29,6 @@ export const t: Readable<(key: MessageKey, values?: MessageValues) => string> = 
 	(format) => (key: MessageKey, values?: MessageValues) =>
 		format(key, values ? { values } : undefined)
 );
-
-export const LANGUAGE_KEY = 'smc.lang';
 
 export function localeFromPath(pathname: string): Locale {
 	return pathname === '/km' || pathname.startsWith('/km/') ? 'km' : 'en';

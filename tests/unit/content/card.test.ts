@@ -1,29 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileContent } from '$lib/content/compile';
-import { formatProblem, type Problem } from '$lib/content/problems';
-import { readContentFiles } from '$lib/content/read-files';
+import { formatProblem } from '$lib/content/problems';
+import { compileWith as compileWithBase, errors, fixtureSet } from './fixtures';
 
-const FIXTURES = 'tests/fixtures';
 const EN = 'content/en/cards/help.md';
 const KM = 'content/km/cards/help.md';
 
-function compileWith(changes: Record<string, string | null> = {}) {
-	const files = new Map(readContentFiles(FIXTURES).map((file) => [file.path, file.text]));
-	for (const [path, text] of Object.entries(changes)) {
-		if (text === null) files.delete(path);
-		else files.set(path, text);
-	}
-	return compileContent([...files].map(([path, text]) => ({ path, text })));
-}
+const base = fixtureSet();
+const compileWith = (changes: Record<string, string | null> = {}) => compileWithBase(base, changes);
 
-const fixture = (path: string) =>
-	readContentFiles(FIXTURES).find((file) => file.path === path)!.text;
+const fixture = (path: string) => base.get(path)!;
 
 /** The English fixture card with one edit applied. */
 const editCard = (edit: (text: string) => string) => ({ [EN]: edit(fixture(EN)) });
 
-const errors = (problems: Problem[]) =>
-	problems.filter((problem) => problem.severity === 'error').map(formatProblem);
 
 const help = (content: ReturnType<typeof compileWith>['content'], locale: 'en' | 'km') =>
 	content.cards[locale].find((card) => card.id === 'help')!;
@@ -223,9 +213,7 @@ describe('card faults, each named with its file and line', () => {
 
 describe('the example in content/README.md', () => {
 	it('is a card that compiles without a fault', () => {
-		const readme = readContentFiles('.', 'content').find(
-			(file) => file.path === 'content/README.md'
-		)!.text;
+		const readme = readFileSync('content/README.md', 'utf8');
 		const section = readme.slice(readme.indexOf('## Cards'));
 		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
 		const { content, problems } = compileWith({ 'content/en/cards/example.md': example });

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compileContent } from '$lib/content/compile';
-import { formatProblem, type Problem } from '$lib/content/problems';
-import { readContentFiles } from '$lib/content/read-files';
+import { formatProblem } from '$lib/content/problems';
+import { compileWith as compileWithBase, errors, fixtureSet } from './fixtures';
 
-const FIXTURES = 'tests/fixtures';
 const EN = 'content/en/lessons/moving.md';
 const KM = 'content/km/lessons/moving.md';
-
-/** The valid fixture set, with some files replaced, added (text) or removed (null). */
-function compileWith(changes: Record<string, string | null> = {}) {
-	const files = new Map(readContentFiles(FIXTURES).map((file) => [file.path, file.text]));
-	for (const [path, text] of Object.entries(changes)) {
-		if (text === null) files.delete(path);
-		else files.set(path, text);
-	}
-	return compileContent([...files].map(([path, text]) => ({ path, text })));
-}
-
-function fixture(path: string): string {
-	return readContentFiles(FIXTURES).find((file) => file.path === path)!.text;
-}
+const base = fixtureSet();
+const compileWith = (changes: Record<string, string | null> = {}) => compileWithBase(base, changes);
+const fixture = (path: string) => base.get(path)!;
 
 /** The English fixture lesson with one edit applied. */
 function editLesson(edit: (text: string) => string): Record<string, string> {
 	return { [EN]: edit(fixture(EN)) };
-}
-
-function errors(problems: Problem[]): string[] {
-	return problems.filter((problem) => problem.severity === 'error').map(formatProblem);
 }
 
 describe('compiling content', () => {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileContent } from '$lib/content/compile';
-import { formatProblem, type Problem } from '$lib/content/problems';
-import { readContentFiles } from '$lib/content/read-files';
+import { formatProblem } from '$lib/content/problems';
+import { compileWith as compileWithBase, errors, fixtureSet } from './fixtures';
 
-const FIXTURES = 'tests/fixtures';
 const PRE = 'content/en/quizzes/before.md';
 const POST = 'content/en/quizzes/after.md';
 const PRACTICE = 'content/en/quizzes/moving-practice.md';
@@ -13,34 +11,16 @@ const POST_KM = 'content/km/quizzes/after.md';
 const PRACTICE_KM = 'content/km/quizzes/moving-practice.md';
 
 // The quiz fixtures sit apart from the shared ones, so that lesson tests do not meet them.
-const fixtures = new Map(
-	[
-		...readContentFiles(FIXTURES),
-		...readContentFiles(FIXTURES, 'quiz-content').map((file) => ({
-			...file,
-			path: file.path.replace(/^quiz-content\//, 'content/')
-		}))
-	].map((file) => [file.path, file.text])
-);
+const fixtures = fixtureSet('quiz-content');
 const fixture = (path: string) => fixtures.get(path)!;
 
 /** The valid fixtures with some files replaced, added (text) or removed (null). */
-function compileWith(changes: Record<string, string | null> = {}) {
-	const files = new Map(fixtures);
-	for (const [path, text] of Object.entries(changes)) {
-		if (text === null) files.delete(path);
-		else files.set(path, text);
-	}
-	return compileContent([...files].map(([path, text]) => ({ path, text })));
-}
+const compileWith = (changes: Record<string, string | null> = {}) =>
+	compileWithBase(fixtures, changes);
 
 /** One English quiz edited, without its Khmer draft (which would no longer match it). */
 function editEnglish(path: string, edit: (text: string) => string) {
 	return compileWith({ [path]: edit(fixture(path)), [path.replace('/en/', '/km/')]: null });
-}
-
-function errors(problems: Problem[]): string[] {
-	return problems.filter((problem) => problem.severity === 'error').map(formatProblem);
 }
 
 describe('compiling quizzes', () => {

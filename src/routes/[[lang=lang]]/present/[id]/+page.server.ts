@@ -1,13 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { findLesson, lessonIds, projectLesson } from '$lib/content/index.server';
-import { localeOf } from '$lib/i18n';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { lessonIds } from '$lib/content/index.server';
+import type { EntryGenerator } from './$types';
+
+// A tool page (the projector): a light prerendered shell, drawn in the browser from the
+// item's JSON file, which it shares with the other pages showing the same item.
+export const ssr = false;
 
 export const entries: EntryGenerator = () =>
 	lessonIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
-
-export const load: PageServerLoad = ({ params }) => {
-	const lesson = findLesson(localeOf(params), params.id);
-	if (!lesson) error(404, 'Not found');
-	return { lesson: projectLesson(lesson) };
-};

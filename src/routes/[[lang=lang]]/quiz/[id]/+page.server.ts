@@ -3,6 +3,10 @@ import { findQuiz, quizIds } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
+// A tool page (the quiz station): its prerendered HTML is a light shell and the page is drawn
+// in the browser from its data, so the offline copy holds the content once, not twice.
+export const ssr = false;
+
 export const entries: EntryGenerator = () =>
 	quizIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
 

@@ -1,17 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { findLesson, lessonIds } from '$lib/content/index.server';
-import { localeOf } from '$lib/i18n';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { lessonIds } from '$lib/content/index.server';
+import type { EntryGenerator } from './$types';
 
-// The presenter window is the teacher's own screen, opened from the projector: it needs
-// no server-rendered copy of the lesson, so its page is a light shell that loads the data.
+// A tool page (the presenter window): a light prerendered shell, drawn in the browser from the
+// item's JSON file, which it shares with the other pages showing the same item.
 export const ssr = false;
 
 export const entries: EntryGenerator = () =>
 	lessonIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
-
-export const load: PageServerLoad = ({ params }) => {
-	const lesson = findLesson(localeOf(params), params.id);
-	if (!lesson) error(404, 'Not found');
-	return { lesson };
-};

@@ -1,14 +1,9 @@
-import { error } from '@sveltejs/kit';
 import { storyIds } from '$lib/content/index.server';
-import { storyPage } from '$lib/content/stories.server';
-import { localeOf } from '$lib/i18n';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import type { EntryGenerator } from './$types';
+
+// A tool page (the story's class mode): a light prerendered shell, drawn in the browser from the
+// item's JSON file, which it shares with the other pages showing the same item.
+export const ssr = false;
 
 export const entries: EntryGenerator = () =>
 	storyIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
-
-export const load: PageServerLoad = ({ params }) => {
-	const page = storyPage(localeOf(params), params.id);
-	if (!page) error(404, 'Not found');
-	return page;
-};
