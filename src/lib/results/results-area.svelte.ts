@@ -250,9 +250,12 @@ export class ResultsArea {
 		this.now = Date.now();
 	}
 
-	/** Downloads the whole JSON export. Open without the PIN only while resetting a forgotten one. */
-	async exportJson(): Promise<void> {
-		await this.#guarded(async () => {
+	/**
+	 * Downloads the whole JSON export; true once the file is handed to the browser. Open
+	 * without the PIN only while resetting a forgotten one.
+	 */
+	async exportJson(): Promise<boolean> {
+		const saved = await this.#guarded(async () => {
 			const holdings = this.holdings ?? (await readHoldings());
 			const started = performance.now();
 			const now = timeAt();
@@ -260,7 +263,9 @@ export class ResultsArea {
 			performance.measure('smc:export-json', { start: started });
 			download(exportFileName('results', holdings.deviceId, now, 'json'), text, 'application/json');
 			await this.#exported();
+			return true;
 		});
+		return saved === true;
 	}
 
 	async exportCsv(kind: CsvKind): Promise<void> {
