@@ -20,8 +20,11 @@ test('after one visit, every page opens with the network gone, and so does an un
 	});
 	const deepLink = routes.find((route) => /^\/present\/[^/]+$/.test(route))!;
 	await page.goto(`${server.url}${deepLink}`);
+	// The worker takes control once it has saved the whole app: allow a slow tablet's time.
 	await expect
-		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+			timeout: 60_000
+		})
 		.toBe(true);
 	expect(missing).toEqual([]);
 	await page.goto(`${server.url}/settings`);

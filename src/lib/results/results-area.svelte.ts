@@ -27,7 +27,13 @@ import type { Conflict, Counts } from './merge';
 import type { PinProblem } from './pin';
 import { changePin, pinStatus, setFirstPin, tryPin } from './pin-store';
 import { dashboard, type Filters, type QuizInfo } from './stats';
-import { exportDue, requestPersistence, storageReport, type StorageReport } from './storage';
+import {
+	exportDue,
+	oldestResult,
+	requestPersistence,
+	storageReport,
+	type StorageReport
+} from './storage';
 
 export type Gate = 'checking' | 'unavailable' | 'new-pin' | 'locked' | 'open';
 
@@ -95,11 +101,7 @@ export class ResultsArea {
 
 	readonly exportReminder = $derived(
 		this.holdings !== undefined &&
-			exportDue(
-				this.lastExport,
-				timeAt(this.now),
-				this.holdings.attempts.length + this.holdings.sessions.length > 0
-			)
+			exportDue(this.lastExport, oldestResult(this.holdings), timeAt(this.now))
 	);
 
 	async init(): Promise<void> {

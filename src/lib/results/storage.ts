@@ -54,13 +54,29 @@ export async function requestPersistence(
 export const EXPORT_REMINDER_DAYS = 14;
 
 /**
- * Whether to remind the trainer to export: there are results, and they were never exported
- * or not for 14 days.
+ * Whether to remind the trainer to export: results have waited 14 days or more since the
+ * last export or, never exported, since the oldest of them (`oldest`: the earliest attempt
+ * start or session recording; null when the device holds none).
  */
-export function exportDue(lastExport: string | null, now: Date, hasResults: boolean): boolean {
-	if (!hasResults) return false;
-	if (!lastExport) return true;
-	return now.getTime() - Date.parse(lastExport) >= EXPORT_REMINDER_DAYS * 24 * 60 * 60_000;
+export function exportDue(lastExport: string | null, oldest: string | null, now: Date): boolean {
+	if (oldest === null) return false;
+	const since = Date.parse(lastExport ?? oldest);
+	return now.getTime() - since >= EXPORT_REMINDER_DAYS * 24 * 60 * 60_000;
+}
+
+/** The earliest moment any held result was made: an attempt's start or a session's logging. */
+export function oldestResult(holdings: {
+	attempts: readonly { startedAt: string }[];
+	sessions: readonly { recordedAt: string }[];
+}): string | null {
+	let oldest: string | null = null;
+	for (const time of [
+		...holdings.attempts.map((attempt) => attempt.startedAt),
+		...holdings.sessions.map((session) => session.recordedAt)
+	]) {
+		if (oldest === null || Date.parse(time) < Date.parse(oldest)) oldest = time;
+	}
+	return oldest;
 }
 
 export interface StorageReport {

@@ -9,7 +9,6 @@ import {
 	sessionProblems,
 	type SessionInput
 } from '$lib/results/session-log';
-import { exportDue } from '$lib/results/storage';
 
 const lessons = ['welcome-pre-quiz', 'six-key-messages'];
 const form: SessionInput = {
@@ -82,18 +81,5 @@ describe('logging a session', () => {
 			'2025-03-10',
 			'2025-03-03'
 		]);
-	});
-});
-
-describe('the export reminder', () => {
-	const now = new Date('2025-03-20T08:00:00Z');
-	it('comes when results were never exported, or not for 14 days', () => {
-		expect(exportDue(null, now, true)).toBe(true);
-		expect(exportDue('2025-03-06T08:00:00.000Z', now, true)).toBe(true);
-		expect(exportDue('2025-03-06T08:01:00.000Z', now, true)).toBe(false);
-	});
-
-	it('does not come when there is nothing to export', () => {
-		expect(exportDue(null, now, false)).toBe(false);
 	});
 });
