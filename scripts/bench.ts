@@ -8,12 +8,13 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import { cards } from './bench/cards';
 import { quizBench } from './bench/quiz';
+import { resultsBench } from './bench/results';
 import type { BenchSection } from './bench/types';
 import { storyWeight } from './bench/story';
 import { weight } from './bench/weight';
 import { startServer } from './serve';
 
-const sections: BenchSection[] = [weight, storyWeight, cards, quizBench];
+const sections: BenchSection[] = [weight, storyWeight, cards, quizBench, resultsBench];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
