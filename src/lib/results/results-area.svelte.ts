@@ -302,6 +302,7 @@ export class ResultsArea {
 				if (check.ok) accepted.push({ name: file.name, data: check.data });
 				else refused.push({ name: file.name, refusal: check.refusal });
 			}
+			performance.measure('smc:import-check', { start: started });
 			const summary: ImportSummary = {
 				files: files.length,
 				added: { attempts: 0, answers: 0, sessions: 0 },

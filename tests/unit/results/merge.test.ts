@@ -248,6 +248,49 @@ describe('merging into the database', () => {
 		expect(again.add).toEqual({ attempts: [], answers: [], sessions: [] });
 	});
 
+	it('keeps a stored answer that a later file changes, and counts the rest as already here', async () => {
+		const db = database();
+		const first = stationExport('Grade 8A', DEVICE_B);
+		await mergeExports([{ name: 'a.json', data: first }], db);
+		const changed = { ...first.answers[0]!, given: ['b'] };
+		const later = { ...first, answers: [changed, ...first.answers.slice(1)] };
+		const plan = await mergeExports([{ name: 'a-later.json', data: later }], db);
+		expect(plan.present).toEqual({ attempts: 2, answers: 1, sessions: 1 });
+		expect(plan.conflicts).toEqual([
+			{
+				kind: 'answer',
+				key: answerKey(changed),
+				reason: 'differs-from-stored',
+				files: ['a-later.json']
+			}
+		]);
+		expect((await readHoldings(db)).answers).toContainEqual(first.answers[0]);
+	});
+
+	// A new database for each generated case: seconds on a busy machine, so a longer timeout.
+	it('meets every stored record a file holds again, as planning against everything stored does', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(filesArb, { minLength: 1, maxLength: 3 }), async (imports) => {
+				const db = database();
+				let model = nothingStored;
+				for (const files of imports) {
+					const expected = planMerge(gather(files), model);
+					expect(await mergeExports(files, db)).toEqual(expected);
+					model = apply(model, expected);
+				}
+				const held = await readHoldings(db);
+				expect(
+					contents({
+						attempts: new Map(held.attempts.map((one) => [one.uuid, one])),
+						answers: new Map(held.answers.map((one) => [answerKey(one), one])),
+						sessions: new Map(held.sessions.map((one) => [one.uuid, one]))
+					})
+				).toEqual(contents(model));
+			}),
+			{ numRuns: 30 }
+		);
+	}, 30_000);
+
 	it('writes nothing at all when the transaction fails half-way', async () => {
 		const db = database();
 		const file = stationExport('Grade 8A', DEVICE_B);
