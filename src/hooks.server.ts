@@ -2,6 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import khmerBold from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-700-normal.woff2?url';
 import khmerRegular from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2?url';
 import { bootScript } from '$lib/boot';
+import { contentFileOf } from '$lib/content/fetch-content';
 import { localeFromPath } from '$lib/i18n';
 
 // A Khmer page asks for its font at once, before the stylesheet is read: text drawn first
@@ -10,10 +11,15 @@ const khmerPreload = [khmerRegular, khmerBold]
 	.map((href) => `<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)
 	.join('');
 
+function contentPreload(pathname: string): string {
+	const file = contentFileOf(pathname);
+	return file ? `<link rel="preload" href="${file}" as="fetch" crossorigin="anonymous">` : '';
+}
+
 /**
- * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers,
- * Khmer ones their font's preload, and all the boot script (see $lib/boot.ts) inline in
- * their head.
+ * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers;
+ * Khmer pages preload their font and tool pages their content file; every page has the
+ * boot script (see $lib/boot.ts) inline in its head.
  */
 export const handle: Handle = ({ event, resolve }) => {
 	const locale = localeFromPath(event.url.pathname);
@@ -21,7 +27,10 @@ export const handle: Handle = ({ event, resolve }) => {
 		transformPageChunk: ({ html }) =>
 			html
 				.replace('%lang%', locale)
-				.replace('%fonts%', locale === 'km' ? khmerPreload : '')
+				.replace(
+					'%preload%',
+					(locale === 'km' ? khmerPreload : '') + contentPreload(event.url.pathname)
+				)
 				.replace('%boot%', bootScript)
 	});
 };
