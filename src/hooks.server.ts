@@ -1,13 +1,36 @@
 import type { Handle } from '@sveltejs/kit';
+import khmerBold from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-700-normal.woff2?url';
+import khmerRegular from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2?url';
 import { bootScript } from '$lib/boot';
+import { contentFileOf } from '$lib/content/fetch-content';
 import { localeFromPath } from '$lib/i18n';
 
+// A Khmer page asks for its font at once, before the stylesheet is read: text drawn first
+// in a fallback font and then redrawn would shift the page under the reader.
+const khmerPreload = [khmerRegular, khmerBold]
+	.map((href) => `<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)
+	.join('');
+
+function contentPreload(pathname: string): string {
+	const file = contentFileOf(pathname);
+	return file ? `<link rel="preload" href="${file}" as="fetch" crossorigin="anonymous">` : '';
+}
+
 /**
- * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers,
- * and the boot script (see $lib/boot.ts) inline in their head.
+ * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers;
+ * Khmer pages preload their font and tool pages their content file; every page has the
+ * boot script (see $lib/boot.ts) inline in its head.
  */
-export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, {
+export const handle: Handle = ({ event, resolve }) => {
+	const locale = localeFromPath(event.url.pathname);
+	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%lang%', localeFromPath(event.url.pathname)).replace('%boot%', bootScript)
+			html
+				.replace('%lang%', locale)
+				.replace(
+					'%preload%',
+					(locale === 'km' ? khmerPreload : '') + contentPreload(event.url.pathname)
+				)
+				.replace('%boot%', bootScript)
 	});
+};

@@ -26,7 +26,11 @@ export const lighthouseBench: BenchSection = {
 			chromePath: chromiumPath(),
 			chromeFlags: ['--headless=new', ...chromiumArgs]
 		});
-		const rows = ['| page | performance | accessibility | best practices |', '|---|---|---|---|'];
+		const rows = [
+			'| page | performance | accessibility | best practices | first paint | largest paint | blocking time | layout shift |',
+			'|---|---|---|---|---|---|---|---|'
+		];
+		const notes: string[] = [];
 		try {
 			for (const page of pages) {
 				const result = await lighthouse(url + page.path, {
@@ -35,15 +39,33 @@ export const lighthouseBench: BenchSection = {
 					logLevel: 'error',
 					onlyCategories: [...categories]
 				});
+				const lhr = result?.lhr;
 				const scores = categories.map((name) => {
-					const score = result?.lhr.categories[name]?.score;
+					const score = lhr?.categories[name]?.score;
 					return score === null || score === undefined ? '–' : String(Math.round(score * 100));
 				});
-				rows.push(`| ${page.name} (\`${page.path}\`) | ${scores.join(' | ')} |`);
+				const metrics = [
+					'first-contentful-paint',
+					'largest-contentful-paint',
+					'total-blocking-time',
+					'cumulative-layout-shift'
+				].map((id) => lhr?.audits[id]?.displayValue ?? '–');
+				rows.push(`| ${page.name} (\`${page.path}\`) | ${[...scores, ...metrics].join(' | ')} |`);
+				// What cost points outside performance, so that the table can be read.
+				for (const name of ['accessibility', 'best-practices'] as const) {
+					for (const ref of lhr?.categories[name]?.auditRefs ?? []) {
+						const audit = lhr?.audits[ref.id];
+						if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+							notes.push(`\`${page.path}\`: ${audit.title}`);
+						}
+					}
+				}
 			}
 		} finally {
 			chrome.kill();
 		}
+		if (notes.length > 0)
+			rows.push('', 'Points lost outside performance:', '', ...notes.map((note) => `- ${note}`));
 		return rows.join('\n');
 	}
 };

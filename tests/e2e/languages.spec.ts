@@ -55,3 +55,25 @@ test('Khmer text is drawn with the app’s own Khmer font, from the app’s own 
 	expect(fonts.some((url) => url.includes('noto-sans-khmer-khmer'))).toBe(true);
 	expect(elsewhere).toEqual([]);
 });
+
+test('a Khmer page asks for its font before its stylesheet, so the text is not drawn twice', async ({
+	request
+}) => {
+	const khmer = await (await request.get('/km/lessons/documents')).text();
+	const head = khmer.slice(0, khmer.indexOf('</head>'));
+	const preloads = [...head.matchAll(/<link rel="preload" href="([^"]+)" as="font"[^>]*>/g)];
+	expect(preloads.map((match) => match[1])).toEqual([
+		expect.stringMatching(/noto-sans-khmer-khmer-400-normal\.[\w-]+\.woff2$/),
+		expect.stringMatching(/noto-sans-khmer-khmer-700-normal\.[\w-]+\.woff2$/)
+	]);
+	expect(head.indexOf('as="font"')).toBeLessThan(head.indexOf('rel="stylesheet"'));
+	for (const [, href] of preloads) {
+		const font = await request.get(href!);
+		expect(font.status()).toBe(200);
+		expect(font.headers()['content-type']).toContain('font/woff2');
+	}
+	// The boot script after it still runs as a script, and English pages load no Khmer font.
+	expect(head).toMatch(/<script>\s*try\{/);
+	const english = await (await request.get('/lessons/documents')).text();
+	expect(english).not.toContain('as="font"');
+});

@@ -8,6 +8,20 @@ import { error } from '@sveltejs/kit';
 import type { Locale } from './types';
 import { localizePath } from '$lib/i18n';
 
+const SHELL_PATH = /^(\/km)?\/(present|story)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/presenter|\/class)?$/;
+
+/**
+ * The JSON file a tool page will fetch as soon as its scripts run, from the page's path;
+ * undefined for any other page. The page's HTML asks for it at once (a preload), so that
+ * the file arrives with the scripts instead of after them.
+ */
+export function contentFileOf(pathname: string): string | undefined {
+	const match = SHELL_PATH.exec(pathname);
+	if (!match) return undefined;
+	const [, km = '', page, id] = match;
+	return `${km}/data/${page === 'present' ? 'lessons' : 'stories'}/${id}.json`;
+}
+
 export async function fetchContent<T>(
 	fetch: typeof globalThis.fetch,
 	kind: 'lessons' | 'stories',
