@@ -23,6 +23,8 @@ export const routeTypes: { name: string; path: string }[] = [
 	{ name: 'settings', path: '/settings' },
 	{ name: 'quiz list', path: '/quiz' },
 	{ name: 'quiz station', path: '/quiz/before-the-sessions' },
+	{ name: 'session log', path: '/sessions/log' },
+	{ name: 'results (trainer)', path: '/results' },
 	{ name: 'Khmer session list', path: '/km/sessions' }
 ];
 
