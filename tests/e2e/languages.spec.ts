@@ -77,3 +77,36 @@ test('a Khmer page asks for its font before its stylesheet, so the text is not d
 	const english = await (await request.get('/lessons/documents')).text();
 	expect(english).not.toContain('as="font"');
 });
+
+test('a Khmer page stays in Khmer when the English strings arrive after the Khmer ones', async ({
+	page
+}) => {
+	// The interface strings of each language are a file of their own, loaded on demand; on a
+	// slow tablet either may arrive first. Here the English file is held back as long as
+	// possible, so that it comes last.
+	let khmerDelivered!: () => void;
+	const khmerArrived = new Promise<void>((resolve) => (khmerDelivered = resolve));
+	const strings = { en: 'The export must be saved before', km: 'ត្រូវរក្សាទុកឯកសារនាំចេញជាមុនសិន' };
+	const held: string[] = [];
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(strings.en)) {
+			held.push(route.request().url());
+			// Until the Khmer strings are delivered, if the page asks for them meanwhile; or
+			// else until the page has loaded everything else.
+			await Promise.race([
+				khmerArrived,
+				page.waitForFunction(() => document.readyState === 'complete')
+			]);
+		}
+		await route.fulfill({ response, body });
+		if (body.includes(strings.km)) khmerDelivered();
+	});
+	await page.goto('/km/story/sophea');
+	await page.waitForLoadState('networkidle');
+	expect(held).toHaveLength(1);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+	await expect(page.getByRole('link', { name: 'វគ្គ' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Sessions', exact: true })).toHaveCount(0);
+});

@@ -35,12 +35,17 @@ export async function takeQuiz(page: Page, classLabel: string): Promise<void> {
 	}
 	await expect(page.getByText(`Class: ${classLabel}`)).toBeVisible();
 	await start.click();
+	const station = page.locator('.station');
+	const check = page.getByRole('button', { name: 'Check my answer' });
 	for (;;) {
+		// The next question's own options, once they are on screen.
+		await expect(station).toHaveAttribute('data-screen', 'question');
 		const choice = page.locator('.options input').first();
 		if ((await choice.count()) > 0) await choice.check();
-		await page.getByRole('button', { name: 'Check my answer' }).click();
-		const last = page.getByRole('button', { name: 'See my score' });
-		const done = await last.isVisible();
+		await expect(check).toBeEnabled();
+		await check.click();
+		await expect(station).toHaveAttribute('data-screen', 'feedback');
+		const done = await page.getByRole('button', { name: 'See my score' }).isVisible();
 		await page.getByRole('button', { name: /^(Next question|See my score)$/ }).click();
 		if (done) break;
 	}

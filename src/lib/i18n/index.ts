@@ -12,7 +12,10 @@ import type en from './en.json';
 
 register('en', () => import('./en.json'));
 register('km', () => import('./km.json'));
-void init({ fallbackLocale: 'en', initialLocale: 'en' });
+// svelte-i18n starts in English and loads its strings. That first switch must end before
+// the page's own language is set (see useLocale): finishing after it, as it can when the
+// English file arrives last, it would turn a Khmer page back to English.
+const started = Promise.resolve(init({ fallbackLocale: 'en', initialLocale: 'en' }));
 
 type Leaves<Tree, Prefix extends string = ''> = {
 	[Key in keyof Tree & string]: Tree[Key] extends string
@@ -47,6 +50,7 @@ export function switchPath(pathname: string, lang: Locale): string {
 }
 
 export async function useLocale(lang: Locale): Promise<void> {
+	await started;
 	await waitLocale(lang);
 	await locale.set(lang);
 }
