@@ -354,7 +354,9 @@ test.describe('a quiz station, more', () => {
 		await page.getByRole('button', { name: 'ចាប់ផ្តើម', exact: true }).click();
 		await page.getByText('ស', { exact: true }).click();
 		await page.getByText('មករា', { exact: true }).click();
-		await page.getByRole('group', { name: 'ចំនួនបងប្រុស និងបងស្រីរបស់អ្នក' }).getByText('0').click();
+		await page.getByRole('group', { name: 'ចំនួនបងប្រុស និងបងស្រីរបស់អ្នក' }).getByText('០').click();
+		// Shown in Khmer; stored language-free, so it pairs with the same code made in English.
+		await expect(page.getByText('លេខកូដរបស់អ្នកគឺ ស-០១-០។', { exact: false })).toBeVisible();
 		await page.getByRole('button', { name: 'បន្ត' }).click();
 		await expect(page.getByText('សំណួរទី 1 ក្នុងចំណោម 11')).toBeVisible();
 		await expect(page.locator('#question-text')).toHaveAttribute('lang', 'km');
@@ -364,7 +366,7 @@ test.describe('a quiz station, more', () => {
 		await expect(page.locator('.station')).toHaveAttribute('data-saving', '0');
 		const { attempts } = await readResults(page);
 		expect(attempts).toEqual([
-			expect.objectContaining({ locale: 'km', classLabel: 'ថ្នាក់ទី៨ ខ', pairingCode: 'ស-01-0' })
+			expect.objectContaining({ locale: 'km', classLabel: 'ថ្នាក់ទី៨ ខ', pairingCode: 'S-01-0' })
 		]);
 	});
 
