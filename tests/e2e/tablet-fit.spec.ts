@@ -1,0 +1,139 @@
+/**
+ * Fits a tablet: on every quiz screen and every story step, what the student does next is on
+ * screen without scrolling, on a tablet held upright (800×1280) and sideways (1280×800), in
+ * English and in Khmer. Each screen is measured in both positions, turned in place.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import {
+	availableChoices,
+	begin,
+	choose,
+	current,
+	toHash,
+	type Playthrough
+} from '../../src/lib/story/engine';
+import type { Story } from '../../src/lib/story/types';
+import { expect, test } from './fixtures';
+
+const upright = { width: 800, height: 1280 };
+const sideways = { width: 1280, height: 800 };
+
+test.use({ viewport: upright, hasTouch: true });
+
+/** Expects every one of `locators` wholly inside the window, upright and then sideways. */
+async function expectInView(page: Page, what: string, ...locators: Locator[]): Promise<void> {
+	for (const size of [upright, sideways]) {
+		await page.setViewportSize(size);
+		for (const locator of locators) {
+			const box = await locator.boundingBox();
+			const where = `${what} at ${size.width}×${size.height}`;
+			expect(box, where).not.toBeNull();
+			expect(box!.y, where).toBeGreaterThanOrEqual(0);
+			expect(box!.y + box!.height, where).toBeLessThanOrEqual(size.height);
+			expect(box!.x + box!.width, where).toBeLessThanOrEqual(size.width);
+		}
+	}
+	await page.setViewportSize(upright);
+}
+
+const languages = [
+	{ prefix: '', classField: 'Class', open: 'Open the station', start: 'Start' },
+	{ prefix: '/km', classField: 'ថ្នាក់', open: 'បើកកន្លែងធ្វើកម្រងសំណួរ', start: 'ចាប់ផ្តើម' }
+] as const;
+
+for (const language of languages) {
+	test(`every screen of the pre-quiz keeps its main action in view, upright and sideways (${language.prefix || '/'})`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await page.goto(`${language.prefix}/quiz/before-the-sessions`);
+		await page.getByLabel(language.classField, { exact: true }).fill('Grade 8B');
+		await page.getByRole('button', { name: language.open }).tap();
+		await page.getByRole('button', { name: language.start, exact: true }).tap();
+
+		const station = page.locator('.station');
+		await expect(station).toHaveAttribute('data-screen', 'pairing');
+		const pairingActions = page.locator('.actions button');
+		await expectInView(page, 'the pairing code’s buttons', ...(await pairingActions.all()));
+		await pairingActions.last().tap(); // skip the code
+
+		const seen = new Set<string>();
+		for (let number = 1; ; number++) {
+			await expect(station).toHaveAttribute('data-screen', 'question');
+			const type = (await page.locator('[data-type]').getAttribute('data-type'))!;
+			seen.add(type);
+			if (type === 'order') await page.locator('.confirm').tap();
+			else await page.locator('.options label').first().tap();
+			await expectInView(page, `question ${number}’s “Check my answer”`, page.locator('.check'));
+			await page.locator('.check').tap();
+			await expect(station).toHaveAttribute('data-screen', 'feedback');
+			const next = page.locator('.next');
+			await expectInView(page, `question ${number}’s feedback and “Next”`, next);
+			await next.tap();
+			await expect(station).not.toHaveAttribute('data-screen', 'feedback');
+			if ((await station.getAttribute('data-screen')) === 'end') break;
+		}
+		// Every kind of question was measured.
+		expect([...seen].sort()).toEqual(['multiple', 'order', 'single', 'true-false']);
+
+		await expectInView(page, 'the score’s “Done”', page.locator('.done'));
+		await expect(page.getByTestId('score')).toBeVisible();
+	});
+}
+
+/**
+ * For each passage, a way to reach it that shows all the choices it can ever show: found by
+ * playing every way through the story, as the engine allows.
+ */
+function fullestWays(story: Story): Map<string, string> {
+	const best = new Map<string, { choices: number; hash: string }>();
+	const seen = new Set<string>();
+	const queue: Playthrough[] = [begin(story)];
+	for (let play = queue.shift(); play; play = queue.shift()) {
+		const step = current(play);
+		const key = `${step.passage} ${JSON.stringify(step.state)}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const choices = availableChoices(story, play);
+		const known = best.get(step.passage);
+		if (!known || choices.length > known.choices) {
+			best.set(step.passage, { choices: choices.length, hash: toHash(story, play) });
+		}
+		for (const index of choices) queue.push(choose(story, play, index));
+	}
+	return new Map([...best].map(([passage, { hash }]) => [passage, hash]));
+}
+
+for (const language of languages) {
+	test(`every step of the story keeps its choices, or at an ending where to get help, in view (${language.prefix || '/'})`, async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		const file = `build/${language.prefix ? 'km/' : ''}data/stories/sophea.json`;
+		const { story } = JSON.parse(readFileSync(file, 'utf8')) as { story: Story };
+		const ways = fullestWays(story);
+		expect(ways.size).toBe(story.passages.length);
+
+		await page.goto(`${language.prefix}/story/sophea`);
+		const passage = page.locator('article.passage');
+		for (const [id, hash] of ways) {
+			await page.evaluate((hash) => (location.hash = hash), hash);
+			await expect(passage).toHaveAttribute('data-passage', id);
+			await page.evaluate(() => scrollTo(0, 0));
+			const ending = story.passages.find((candidate) => candidate.id === id)!.ending;
+			if (!ending) {
+				await expectInView(
+					page,
+					`the choices of “${id}”`,
+					...(await passage.locator('.choices button').all())
+				);
+			} else if (ending.help.length > 0) {
+				await expectInView(page, `where to get help at “${id}”`, passage.locator('.help'));
+			} else {
+				const again = passage.locator('.after button');
+				await expectInView(page, `“Play again” at “${id}”`, again);
+			}
+		}
+	});
+}
