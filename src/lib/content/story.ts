@@ -2,7 +2,8 @@
  * Branching stories: front matter, an optional introduction, then passages, each opened by
  * a `## passage-id: Title` line. A passage ends with its choices (`- Words → passage-id`,
  * optionally followed by `if:` and `set:` lines) or is an ending (`Ending: safe|unsafe|mixed`,
- * `Debrief:`, `Messages:`, `Help:`). The graph checks are in `$lib/story/graph.ts`.
+ * `Debrief:`, `Messages:`, `Help:`; every ending, of every kind, shows help). The graph
+ * checks are in `$lib/story/graph.ts`.
  */
 import { z } from 'zod';
 import { checkGraph } from '../story/graph';
@@ -405,11 +406,12 @@ function readPassage(
 				'add a line "Messages: " with the ids of the messages it teaches, from content/key-messages.yml (for example "Messages: call-1288, valid-passport")'
 			);
 		}
-		if (draft.kind !== 'safe' && draft.kind !== null && draft.help.length === 0) {
+		// Every ending, safe ones too: a reader may stop at any of them, and help must be there.
+		if (draft.help.length === 0) {
 			report.error(
 				draft.line,
-				`the ${draft.kind} ending "${id}" shows no help`,
-				'add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288")'
+				`the ${draft.kind ? `${draft.kind} ` : ''}ending "${id}" shows no help`,
+				'add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288"); every ending shows where to get help'
 			);
 		}
 		compiled = {
