@@ -18,6 +18,8 @@ function escapeText(text: string): string {
 export interface SlotOptions {
 	/** A heading above the local contacts, shown whether or not there are any. */
 	heading?: boolean;
+	/** The short line a card has room for, instead of the full advice on where to ask. */
+	short?: boolean;
 	/** Empty lines to write on while the list is empty (on paper). */
 	blanks?: number;
 	/** Show at most this many local contacts (a small card has room for few). */
@@ -32,7 +34,7 @@ export function localContactsSlot(locale: Locale, options: SlotOptions = {}): st
 	const max = options.max ? ` data-max="${options.max}"` : '';
 	const parts = [
 		options.heading ? `<p class="local-heading">${escapeText(say.heading)}</p>` : '',
-		`<p class="local-ask" data-when-empty>${escapeText(say.whereToAsk)}</p>`,
+		`<p class="local-ask" data-when-empty>${escapeText(options.short ? say.cardAsk : say.whereToAsk)}</p>`,
 		'<p class="local-blank" data-when-empty></p>'.repeat(options.blanks ?? 0)
 	];
 	const script = options.script ? `<script>${localContactsScript}</script>` : '';
