@@ -275,7 +275,7 @@ function readPassage(
 			report.error(
 				line,
 				`an "${rule[1]}:" line must follow the choice it belongs to`,
-				'put it on the line right after "- What she does → passage-id"'
+				'put it on the line right after "- What they do → passage-id"'
 			);
 			return;
 		}
@@ -353,7 +353,7 @@ function readPassage(
 				report.error(
 					line,
 					'a choice needs its words and the passage it leads to',
-					'write it as "- What she does → passage-id"'
+					'write it as "- What they do → passage-id"'
 				);
 				return;
 			}
@@ -369,7 +369,7 @@ function readPassage(
 					? 'this list item among the choices has no arrow to a passage'
 					: 'text after the choices',
 				LIST_ITEM.test(trimmed)
-					? 'write it as "- What she does → passage-id", or move it above the choices'
+					? 'write it as "- What they do → passage-id", or move it above the choices'
 					: 'move it above the choices: they come last in a passage'
 			);
 			return;

@@ -111,7 +111,7 @@ describe('story graph faults, each named with its file and line', () => {
 	it('a dead end: a passage with no choices that is not an ending', () => {
 		const { problems } = compileStories(english(story('dead-end')));
 		expect(errors(problems)).toEqual([
-			`${EN}:25: the passage "chief" has no choices and is not an ending: readers would be stuck here — add choices ("- What she does → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"`
+			`${EN}:25: the passage "chief" has no choices and is not an ending: readers would be stuck here — add choices ("- What they do → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"`
 		]);
 	});
 
@@ -218,7 +218,7 @@ describe('story graph faults, each named with its file and line', () => {
 		);
 		const { problems } = compileStories(english(text));
 		expect(errors(problems)).toEqual([
-			`${EN}:30: this list item among the choices has no arrow to a passage — write it as "- What she does → passage-id", or move it above the choices`,
+			`${EN}:30: this list item among the choices has no arrow to a passage — write it as "- What they do → passage-id", or move it above the choices`,
 			`${EN}:32: text after the choices — move it above the choices: they come last in a passage`
 		]);
 	});
