@@ -17,6 +17,8 @@ export interface LocalContact {
 export const MAX_CONTACTS = 12;
 /** How many fit on the printed "Who to call" card, beside 1288; the app shows them all. */
 export const CARD_CONTACTS = 3;
+/** How many fit on a projected slide of their own at 1024×768, in either language (measured). */
+export const SLIDE_CONTACTS = 4;
 /** Longest name or "helps with", in characters as a reader counts them (Khmer clusters count once). */
 export const MAX_LABEL = 80;
 export const MIN_DIGITS = 3;

@@ -4,8 +4,8 @@
  * kept for this device's local contacts (see fill.ts), with what to say while there are
  * none. The words come from the interface strings, so they are translated in one place.
  */
-import en from '../i18n/en.json';
-import km from '../i18n/km.json';
+import en from '../i18n/en.json' with { type: 'json' };
+import km from '../i18n/km.json' with { type: 'json' };
 import type { Contact, Locale } from '../content/types';
 import { localContactsScript } from './inline';
 
@@ -41,13 +41,16 @@ export function localContactsSlot(locale: Locale, options: SlotOptions = {}): st
 	return `<div class="local-contacts" data-local-contacts${max}>${parts.join('')}</div>${script}`;
 }
 
-/** The help block of a lesson slide: every contact with its number, who can call, and the local list. */
+/**
+ * The help block of a lesson slide: every contact with its number and name, who can call,
+ * and the local list. When to call is left to the slide around it: the block must fit a
+ * projected slide of its own, in large type.
+ */
 export function helpBlock(contacts: readonly Contact[], locale: Locale): string {
 	const items = contacts.map(
 		(contact) =>
 			`<li><span class="help-number">${escapeText(contact.number)}</span> ` +
-			`<span class="help-name">${escapeText(contact.name[locale])}</span> ` +
-			`<span class="help-when">${escapeText(contact.when[locale])}</span></li>`
+			`<span class="help-name">${escapeText(contact.name[locale])}</span></li>`
 	);
 	return (
 		`<div class="help-block"><ul class="help-contacts">${items.join('')}</ul>` +
