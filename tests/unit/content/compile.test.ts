@@ -298,6 +298,15 @@ describe('guides', () => {
 		});
 	});
 
+	it('are written as the example in content/README.md shows', () => {
+		const readme = readFileSync('content/README.md', 'utf8');
+		const section = readme.slice(readme.indexOf('## Guides'));
+		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+		const { content, problems } = compileWith({ [GUIDE]: example });
+		expect(errors(problems)).toEqual([]);
+		expect(content.guides.en[0]!.html).toContain('<h2>Running a session</h2>');
+	});
+
 	it('refuse a second top heading, and an empty text', () => {
 		expect(errors(compileWith({ [GUIDE]: guide('\n# Before class\n') }).problems)).toEqual([
 			`${GUIDE}:9: a guide has one top heading, its title — start sections with "## " instead of "# "`
