@@ -3,7 +3,8 @@
  * `Question: <id>`, `Type: <type>` and `Checks: <key message>` lines, then its text, its
  * options (`- [x]` correct, `- [ ]` wrong; a numbered list, in the right order, for `order`)
  * and `Explanation:`. Pairs of pre and post quizzes must point at each other and check the
- * same key messages, so that a trainer can compare what a class knew before and after.
+ * same key messages, so that a trainer can compare what a class knew before and after; how
+ * well the questions are written (`./item-writing.ts`) is checked once every quiz is read.
  */
 import { z } from 'zod';
 import type { FieldHints } from './front-matter';
