@@ -57,6 +57,8 @@ function visibleText(text: string): string {
 /** One visible line, at most 40 characters: the form a label is stored, compared and shown in. */
 export function normalizeClassLabel(text: string): string {
 	const visible = visibleText(text);
+	// No more clusters than UTF-16 units: a short label needs no segmenting.
+	if (visible.length <= MAX_CLASS_LABEL_GRAPHEMES) return visible;
 	const clusters = graphemes(visible);
 	if (clusters.length <= MAX_CLASS_LABEL_GRAPHEMES) return visible;
 	return clusters.slice(0, MAX_CLASS_LABEL_GRAPHEMES).join('').trimEnd();

@@ -375,8 +375,8 @@ function* checkPlain(
 		const key = `${answer.attemptUuid}/${answer.questionId}`;
 		if (answered.has(key)) return refuse('duplicate', { path: `answers[${index}]` });
 		answered.add(key);
-		const { attemptUuid: _, ...rest } = answer;
-		attempt.answers.push(rest satisfies AttemptAnswer);
+		const { questionId, given, correct, ms } = answer;
+		attempt.answers.push({ questionId, given, correct, ms } satisfies AttemptAnswer);
 	}
 	return {
 		ok: true,

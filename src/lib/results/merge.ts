@@ -51,45 +51,55 @@ export interface Holding {
 }
 
 /**
- * An attempt as text with its fields and answers in one order, so that two copies of one
- * attempt compare equal whatever order their parts or keys came in.
+ * Whether two copies of an attempt say the same thing, whatever order their answers came in
+ * (a reload's parts can be joined in another order).
  */
-export function attemptContent(attempt: Attempt): string {
-	const answers = [...attempt.answers]
-		.sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
-		.map((answer) => [answer.questionId, answer.given, answer.correct, answer.ms]);
-	return JSON.stringify([
-		attempt.uuid,
-		attempt.deviceId,
-		attempt.quizId,
-		attempt.quizVersion,
-		attempt.purpose,
-		attempt.classLabel,
-		attempt.locale,
-		attempt.startedAt,
-		attempt.finishedAt,
-		attempt.status,
-		attempt.score,
-		attempt.maxScore,
-		attempt.seed,
-		attempt.pairingCode,
-		attempt.source,
-		answers
-	]);
+export function sameAttempt(a: Attempt, b: Attempt): boolean {
+	if (
+		a.uuid !== b.uuid ||
+		a.deviceId !== b.deviceId ||
+		a.quizId !== b.quizId ||
+		a.quizVersion !== b.quizVersion ||
+		a.purpose !== b.purpose ||
+		a.classLabel !== b.classLabel ||
+		a.locale !== b.locale ||
+		a.startedAt !== b.startedAt ||
+		a.finishedAt !== b.finishedAt ||
+		a.status !== b.status ||
+		a.score !== b.score ||
+		a.maxScore !== b.maxScore ||
+		a.seed !== b.seed ||
+		a.pairingCode !== b.pairingCode ||
+		a.source !== b.source ||
+		a.answers.length !== b.answers.length
+	) {
+		return false;
+	}
+	const theirs = new Map(b.answers.map((answer) => [answer.questionId, answer]));
+	return a.answers.every((answer) => {
+		const other = theirs.get(answer.questionId);
+		return (
+			other !== undefined &&
+			other.correct === answer.correct &&
+			other.ms === answer.ms &&
+			other.given.length === answer.given.length &&
+			other.given.every((key, index) => key === answer.given[index])
+		);
+	});
 }
 
-export function sessionContent(session: SessionRecord): string {
-	return JSON.stringify([
-		session.uuid,
-		session.deviceId,
-		session.date,
-		session.classLabel,
-		session.lessonId,
-		session.students,
-		session.girls,
-		session.boys,
-		session.recordedAt
-	]);
+export function sameSession(a: SessionRecord, b: SessionRecord): boolean {
+	return (
+		a.uuid === b.uuid &&
+		a.deviceId === b.deviceId &&
+		a.date === b.date &&
+		a.classLabel === b.classLabel &&
+		a.lessonId === b.lessonId &&
+		a.students === b.students &&
+		a.girls === b.girls &&
+		a.boys === b.boys &&
+		a.recordedAt === b.recordedAt
+	);
 }
 
 interface Candidate<T> {
@@ -101,15 +111,13 @@ interface Candidate<T> {
 }
 
 /**
- * Gathers every record of every file, once per key. Contents are compared only where a
- * key comes again, so a district's import of new attempts, each seen once, costs a map
- * entry per attempt and no text.
+ * Gathers every record of every file, once per key, noting where files disagree.
  */
 function gather<T>(
 	into: Map<string, Candidate<T>>,
 	records: readonly T[],
 	keyOf: (record: T) => string,
-	contentOf: (record: T) => string,
+	same: (a: T, b: T) => boolean,
 	file: string
 ): void {
 	for (const record of records) {
@@ -121,7 +129,7 @@ function gather<T>(
 		}
 		if (!seen.files.includes(file)) seen.files.push(file);
 		if (seen.disagree) continue;
-		if (contentOf(seen.record) !== contentOf(record)) {
+		if (!same(seen.record, record)) {
 			seen.disagree = true;
 		} else if (file < seen.file) {
 			seen.record = record;
@@ -157,16 +165,11 @@ export function planMerge<Stored>(
 ): MergePlan<Stored> {
 	const attempts = new Map<string, Candidate<IncomingAttempt<Stored>>>();
 	const sessions = new Map<string, Candidate<SessionRecord>>();
-	const incomingContent = (incoming: IncomingAttempt<Stored>) => attemptContent(incoming.attempt);
+	const sameIncoming = (a: IncomingAttempt<Stored>, b: IncomingAttempt<Stored>) =>
+		sameAttempt(a.attempt, b.attempt);
 	for (const file of files) {
-		gather(
-			attempts,
-			file.attempts,
-			(incoming) => incoming.attempt.uuid,
-			incomingContent,
-			file.name
-		);
-		gather(sessions, file.sessions, (session) => session.uuid, sessionContent, file.name);
+		gather(attempts, file.attempts, (incoming) => incoming.attempt.uuid, sameIncoming, file.name);
+		gather(sessions, file.sessions, (session) => session.uuid, sameSession, file.name);
 	}
 	const result: MergePlan<Stored> = {
 		add: { attempts: [], sessions: [] },
@@ -176,7 +179,7 @@ export function planMerge<Stored>(
 	result.present.attempts = plan(
 		attempts,
 		holding.attempts,
-		(held, incoming) => attemptContent(held) === attemptContent(incoming.attempt),
+		(held, incoming) => sameAttempt(held, incoming.attempt),
 		'attempt',
 		result.add.attempts,
 		result.conflicts
@@ -184,7 +187,7 @@ export function planMerge<Stored>(
 	result.present.sessions = plan(
 		sessions,
 		holding.sessions,
-		(held, session) => sessionContent(held) === sessionContent(session),
+		sameSession,
 		'session',
 		result.add.sessions,
 		result.conflicts

@@ -49,6 +49,7 @@ const percent = (attempt: Pick<Attempt, 'score' | 'maxScore'>) =>
 
 /** The day of an ISO time (`YYYY-MM-DD`), in the time zone `offsetMinutes` east of UTC. */
 export function dayOf(time: string, offsetMinutes = 0): string {
+	if (offsetMinutes === 0 && time.endsWith('Z')) return time.slice(0, 10);
 	return new Date(Date.parse(time) + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 

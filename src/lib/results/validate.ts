@@ -66,6 +66,8 @@ export interface ValidationContext {
 /** The quizzes of the app, indexed once for checking many attempts. */
 export interface QuizCatalogue {
 	quizzes: ReadonlyMap<string, CataloguedQuiz>;
+	/** Class labels normalised already: a district has a few hundred, on thousands of attempts. */
+	labels: Map<string, string>;
 }
 
 interface CataloguedQuiz {
@@ -74,7 +76,7 @@ interface CataloguedQuiz {
 	/** As the station's scoring knows them, so that the same rules mark both. */
 	questions: ReadonlyMap<string, Question>;
 	/** Marks already given, by question and answer: a district's 100,000 answers repeat. */
-	marks: Map<string, Mark>;
+	marks: Map<string, Map<string, Mark>>;
 }
 
 type Mark = 'out-of-range' | 'impossible' | 'right' | 'wrong';
@@ -98,19 +100,21 @@ export function quizCatalogue(quizzes: readonly QuizInfo[]): QuizCatalogue {
 		}
 		byId.set(info.id, { info, versions: new Set(info.versions), questions, marks: new Map() });
 	}
-	return { quizzes: byId };
+	return { quizzes: byId, labels: new Map() };
 }
 
 /** How the station's scoring marks `given` for `question`. */
 function mark(quiz: CataloguedQuiz, question: Question, given: string[]): Mark {
-	const key = `${question.id}\u0000${given.join(',')}`;
-	let found = quiz.marks.get(key);
+	let marks = quiz.marks.get(question.id);
+	if (!marks) quiz.marks.set(question.id, (marks = new Map()));
+	const key = given.length === 1 ? given[0]! : given.join(',');
+	let found = marks.get(key);
 	if (found === undefined) {
 		if (given.some((letter) => KEYS.indexOf(letter) >= question.options.length)) {
 			found = 'out-of-range';
 		} else if (!isCompleteAnswer(question, given)) found = 'impossible';
 		else found = isCorrect(question, given) ? 'right' : 'wrong';
-		quiz.marks.set(key, found);
+		marks.set(key, found);
 	}
 	return found;
 }
@@ -176,7 +180,11 @@ export function validateAttempt(
 	if (attempt.pairingCode !== null && !PAIRING_CODE_PATTERN.test(attempt.pairingCode)) {
 		return problem('bad-pairing-code', 'pairingCode');
 	}
-	const classLabel = normalizeClassLabel(attempt.classLabel);
+	let classLabel = catalogue.labels.get(attempt.classLabel);
+	if (classLabel === undefined) {
+		classLabel = normalizeClassLabel(attempt.classLabel);
+		catalogue.labels.set(attempt.classLabel, classLabel);
+	}
 	if (classLabel === '') return problem('empty-class-label', 'classLabel');
 	return {
 		ok: true,

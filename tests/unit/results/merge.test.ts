@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Attempt } from '$lib/results/attempt';
 import type { SessionRecord } from '$lib/results/db';
 import {
-	attemptContent,
+	sameAttempt,
 	planMerge,
 	type Holding,
 	type IncomingFile,
@@ -42,9 +42,16 @@ function apply(held: Holding, plan: MergePlan<string>): Holding {
 
 const merge = (held: Holding, files: IncomingFile<string>[]) => apply(held, planMerge(files, held));
 
+/** An attempt as text, its answers in one order. */
+const canonical = (one: Attempt) =>
+	JSON.stringify({
+		...one,
+		answers: [...one.answers].sort((a, b) => (a.questionId < b.questionId ? -1 : 1))
+	});
+
 /** Held records as plain sorted lists, to compare two outcomes. */
 const contents = (held: Holding) => ({
-	attempts: [...held.attempts.keys()].sort().map((key) => attemptContent(held.attempts.get(key)!)),
+	attempts: [...held.attempts.keys()].sort().map((key) => canonical(held.attempts.get(key)!)),
 	sessions: [...held.sessions.keys()].sort().map((key) => held.sessions.get(key))
 });
 
@@ -83,6 +90,32 @@ const filesArb = fc
 	.chain((count) =>
 		fc.tuple(...Array.from({ length: count }, (_, index) => fileArb(`tablet-${index + 1}.json`)))
 	);
+
+describe('comparing two copies of an attempt', () => {
+	it('finds them the same whatever order their answers are in, and different for any field', () => {
+		const one = attempt();
+		expect(sameAttempt(one, { ...one, answers: [...one.answers].reverse() })).toBe(true);
+		expect(sameAttempt(one, structuredClone(one))).toBe(true);
+		for (const [field, value] of Object.entries({
+			classLabel: 'Grade 9',
+			seed: 1,
+			pairingCode: 'K-01-0',
+			source: 'paper',
+			finishedAt: null
+		})) {
+			expect(sameAttempt(one, { ...one, [field]: value }), field).toBe(false);
+		}
+		const given = one.answers.map((answer, index) =>
+			index === 3 ? { ...answer, given: ['c', 'b', 'a'] } : answer
+		);
+		expect(sameAttempt(one, { ...one, answers: given })).toBe(false);
+		expect(sameAttempt(one, { ...one, answers: one.answers.slice(1) })).toBe(false);
+		const renamed = one.answers.map((answer, index) =>
+			index === 0 ? { ...answer, questionId: 'other' } : answer
+		);
+		expect(sameAttempt(one, { ...one, answers: renamed })).toBe(false);
+	});
+});
 
 describe('planning a merge', () => {
 	it('adds new attempts, skips those held already, and leaves a different held one as it was', () => {
