@@ -165,6 +165,7 @@ export type Shaped<F extends Fields> = { [K in keyof F]: Infer<F[K]> };
  */
 export function record<F extends Fields>(description: string, fields: F): Shape<Shaped<F>> {
 	const keys = Object.keys(fields);
+	const checks = keys.map((key) => fields[key]!.check);
 	const schemas = Object.fromEntries(keys.map((key) => [key, fields[key]!.schema]));
 	return {
 		schema: z.strictObject(schemas).check(described(description)) as z.ZodMiniType<Shaped<F>>,
@@ -175,9 +176,14 @@ export function record<F extends Fields>(description: string, fields: F): Shape<
 			for (const key in value) {
 				if (!Object.hasOwn(fields, key)) return { path: [key], reason: 'unknown key' };
 			}
-			for (const key of keys) {
-				if (!Object.hasOwn(value, key)) return { path: [key], reason: 'missing' };
-				const found = fields[key]!.check((value as Record<string, unknown>)[key]);
+			const record = value as Record<string, unknown>;
+			for (let index = 0; index < keys.length; index++) {
+				const key = keys[index]!;
+				const field = record[key];
+				if (field === undefined && !Object.hasOwn(record, key)) {
+					return { path: [key], reason: 'missing' };
+				}
+				const found = checks[index]!(field);
 				if (found) {
 					found.path.unshift(key);
 					return found;
