@@ -229,7 +229,9 @@ describe('HPKE backend choice', () => {
 		const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
 		const keys = await generateKeyPair();
 		await seal(keys.publicKey, utf8('x'), options);
-		expect(deriveBits.mock.calls.some(([algorithm]) => algorithm.name === 'X25519')).toBe(true);
+		expect(
+			deriveBits.mock.calls.some(([algorithm]) => (algorithm as Algorithm).name === 'X25519')
+		).toBe(true);
 		expect(encrypt).toHaveBeenCalled();
 	});
 
