@@ -108,8 +108,9 @@ const byDevice = devices.map((device) =>
 const plaintexts = new Map<string, string>();
 const sealedTexts = byDevice.map((attempts, index) => {
 	for (const attempt of attempts) {
-		const { score: _, answers, ...header } = attempt;
-		const part: AttemptPart = { v: 1, attempt: header, answers };
+		const { score: _, answers, finishedAt, status, ...header } = attempt;
+		const end = finishedAt ? { finishedAt, status } : null;
+		const part: AttemptPart = { v: 1, header, answers, end };
 		plaintexts.set(attempt.uuid, JSON.stringify(part));
 	}
 	return JSON.stringify({

@@ -12,7 +12,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { appUpdate } from '$lib/pwa/update.svelte';
 import type { OpenAttemptRecord, StorageFailure } from '$lib/results/db';
-import { readKeys, sealingKeyOf, type DeviceKeys } from '$lib/results/keys';
+import { sealingKeyOf, type DeviceKeys } from '$lib/results/keys';
 import { AttemptWriter, Recorder, RecordingError } from '$lib/results/recorder';
 import type { SealingKey } from '$lib/results/seal';
 import { checkStorage, requestPersistence, type StorageCheck } from '$lib/results/storage';
@@ -156,7 +156,7 @@ export class Station {
 	/** Keys, clear records of an earlier version (sealed now if a key is here), open attempts. */
 	async #readStation(): Promise<void> {
 		try {
-			this.keys = await readKeys();
+			this.keys = await this.#recorder.keys();
 			const key = this.sealingKey;
 			if (key) await this.#recorder.sealLegacy(key);
 			this.interrupted = await this.#recorder.openAttempts(this.quiz.id);
@@ -379,6 +379,7 @@ export class Station {
 
 	#carryOnPractice(turn: PracticeTurn): void {
 		this.#practice = turn;
+		saveTurn(this.quiz, turn);
 		this.#startTurn(turn.seed);
 		for (const answer of turn.answers) this.answered.set(answer.questionId, answer.correct);
 		void this.#goOn();

@@ -13,7 +13,7 @@
  *   (seal.ts): besides its uuid and the key's id, nothing in it can be read on this device.
  *   `attempts` and `answers` above are version 1's clear records: they stay readable only
  *   until a key is installed, when they are sealed and removed (recorder.ts, sealLegacy).
- * - `open` (since version 3): for an attempt still in progress, what the station needs to
+ * - `progress` (since version 3): for an attempt still in progress, what the station needs to
  *   carry on after a reload: the quiz, the option-order seed and WHICH questions have an
  *   answer — never what was answered. Deleted when the attempt ends.
  * - `keys` (since version 3): the trainer's public key a station seals to and, on the
@@ -186,7 +186,7 @@ export const schemaVersions = [
 		version: 3,
 		stores: {
 			sealed: 'uuid, keyId',
-			open: 'uuid, quizId',
+			progress: 'uuid, quizId',
 			keys: 'key'
 		}
 	}
@@ -199,7 +199,7 @@ export class ResultsDatabase extends Dexie {
 	sessions!: EntityTable<SessionRecord, 'uuid'>;
 	trainer!: Table<TrainerRecord | { key: string }, string>;
 	sealed!: EntityTable<SealedAttemptRecord, 'uuid'>;
-	open!: EntityTable<OpenAttemptRecord, 'uuid'>;
+	progress!: EntityTable<OpenAttemptRecord, 'uuid'>;
 	// A Table, not an EntityTable: its rows are of two shapes, each with its own fixed key.
 	keys!: Table<KeyRecord, KeyRecord['key']>;
 

@@ -16,6 +16,7 @@ import {
 	type StorageFailure
 } from './db';
 import { randomUuid, toMinute } from './ids';
+import { readKeys, type DeviceKeys } from './keys';
 import { sealPart, type AttemptEnd, type PartContent, type SealingKey } from './seal';
 import type { Locale } from '$lib/content/types';
 import type { Purpose } from '$lib/quiz/types';
@@ -118,7 +119,7 @@ export class AttemptWriter {
 			// The status depends on answers other tabs may be saving: read, seal, and write only
 			// if nothing changed meanwhile.
 			for (;;) {
-				const open = await this.#db.open.get(this.uuid);
+				const open = await this.#db.progress.get(this.uuid);
 				if (!open) return undefined;
 				const end: AttemptEnd = {
 					finishedAt: toMinute(this.#now()),
@@ -150,9 +151,9 @@ export class AttemptWriter {
 	): Promise<void> {
 		const part = await guarded(() => sealPart(this.#key, this.uuid, content));
 		await guarded(() =>
-			this.#db.transaction('rw', this.#db.open, this.#db.sealed, async () => {
+			this.#db.transaction('rw', this.#db.progress, this.#db.sealed, async () => {
 				const [open, record] = await Promise.all([
-					this.#db.open.get(this.uuid),
+					this.#db.progress.get(this.uuid),
 					this.#db.sealed.get(this.uuid)
 				]);
 				if (!open || !record) throw new RecordingError('closed');
@@ -160,8 +161,8 @@ export class AttemptWriter {
 				const parts = [...record.parts];
 				parts[this.#index] = part;
 				await this.#db.sealed.put({ ...record, parts });
-				if (next) await this.#db.open.put(next);
-				else await this.#db.open.delete(this.uuid);
+				if (next) await this.#db.progress.put(next);
+				else await this.#db.progress.delete(this.uuid);
 			})
 		);
 	}
@@ -235,9 +236,9 @@ export class Recorder {
 				answered: []
 			};
 			const part = await sealPart(key, uuid, content);
-			await this.#db.transaction('rw', this.#db.open, this.#db.sealed, async () => {
+			await this.#db.transaction('rw', this.#db.progress, this.#db.sealed, async () => {
 				await this.#db.sealed.add({ uuid, keyId: key.keyId, parts: [part] });
-				await this.#db.open.add(open);
+				await this.#db.progress.add(open);
 			});
 			return new AttemptWriter(this.#db, key, open, 0, content, this.#now);
 		});
@@ -252,9 +253,9 @@ export class Recorder {
 		return guarded(async () => {
 			const content: PartContent = { v: 1, header: null, answers: [], end: null };
 			const part = await sealPart(key, uuid, content);
-			return this.#db.transaction('rw', this.#db.open, this.#db.sealed, async () => {
+			return this.#db.transaction('rw', this.#db.progress, this.#db.sealed, async () => {
 				const [open, record] = await Promise.all([
-					this.#db.open.get(uuid),
+					this.#db.progress.get(uuid),
 					this.#db.sealed.get(uuid)
 				]);
 				if (!open || !record || record.keyId !== key.keyId) throw new RecordingError('closed');
@@ -274,13 +275,18 @@ export class Recorder {
 		return writer?.end();
 	}
 
+	/** The keys this device holds (the station's trainer key, and the trainer's own). */
+	async keys(): Promise<DeviceKeys> {
+		return guarded(() => readKeys(this.#db));
+	}
+
 	/** Attempts still open on this device (at this quiz, if given), newest first. */
 	async openAttempts(quizId?: string): Promise<OpenAttemptRecord[]> {
 		return guarded(async () => {
 			const open =
 				quizId === undefined
-					? await this.#db.open.toArray()
-					: await this.#db.open.where('quizId').equals(quizId).toArray();
+					? await this.#db.progress.toArray()
+					: await this.#db.progress.where('quizId').equals(quizId).toArray();
 			return open.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 		});
 	}

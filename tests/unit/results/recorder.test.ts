@@ -101,7 +101,7 @@ describe('a sealed attempt', () => {
 		for (const secret of ['Grade 8B', 'K-07-2', 'passport', 'hotline', 'before-the-sessions']) {
 			expect(text, secret).not.toContain(secret);
 		}
-		expect(await db.open.count()).toBe(0);
+		expect(await db.progress.count()).toBe(0);
 
 		const record = (await db.sealed.get(writer.uuid))!;
 		expect(record.keyId).toBe(key.keyId);
@@ -139,7 +139,7 @@ describe('a sealed attempt', () => {
 		const { key } = await trainer();
 		const writer = await new Recorder(db, now).start(key, newAttempt);
 		await writer.recordAnswer({ ...answer('passport'), given: ['c', 'b'] });
-		const open = (await db.open.get(writer.uuid))!;
+		const open = (await db.progress.get(writer.uuid))!;
 		expect(open.answered).toEqual(['passport']);
 		expect(JSON.stringify(open)).not.toContain('Grade 8B');
 		expect(JSON.stringify(open)).not.toMatch(/"given"|"correct"/);
@@ -215,7 +215,7 @@ describe('a sealed attempt', () => {
 			Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
 		);
 		expect((await rejection(new Recorder(db, now).start(key, newAttempt))).failure).toBe('full');
-		expect(await db.open.count()).toBe(0);
+		expect(await db.progress.count()).toBe(0);
 	});
 });
 
