@@ -106,6 +106,21 @@ export async function x25519PrivateKey(privateKey: Uint8Array): Promise<X25519Pr
 	};
 }
 
+/**
+ * A fresh key for one seal: WebCrypto generates it inside (quicker than importing random
+ * bytes as PKCS#8), the script path draws 32 random bytes. Only its public key leaves.
+ */
+export async function x25519EphemeralKey(): Promise<X25519PrivateKey> {
+	const subtle = await subtleX25519();
+	if (!subtle) return x25519PrivateKey(crypto.getRandomValues(new Uint8Array(32)));
+	const pair = (await subtle.generateKey(X25519, false, ['deriveBits'])) as CryptoKeyPair;
+	const publicKey = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
+	return {
+		dh: (peer) => subtleDh(subtle, pair.privateKey, peer),
+		publicKey: async () => publicKey
+	};
+}
+
 /** AES-GCM with a 16-byte tag appended, as both WebCrypto and RFC 9180 lay it out. */
 export async function aesGcmSeal(
 	key: Uint8Array,

@@ -8,8 +8,8 @@
  */
 import { expand, extract } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { aesGcmOpen, aesGcmSeal, x25519PrivateKey } from './backend';
-import { concatBytes, ownBytes, utf8 } from './bytes';
+import { aesGcmOpen, aesGcmSeal, x25519EphemeralKey, x25519PrivateKey } from './backend';
+import { concatBytes, ownBytes, sameBytes, utf8 } from './bytes';
 import { isUsablePublicKey } from './public-key';
 
 export { useScriptBackend } from './backend';
@@ -82,12 +82,16 @@ function extractAndExpand(dh: Uint8Array, kemContext: Uint8Array): Uint8Array {
 
 const allZero = (bytes: Uint8Array) => bytes.every((byte) => byte === 0);
 
-/** §4.1 Encap, with the ephemeral private key given (random in `seal`, fixed in tests). */
-async function encap(recipientPublicKey: Uint8Array, ephemeralPrivateKey: Uint8Array) {
+/**
+ * §4.1 Encap. The ephemeral key is fresh for every seal; the test vector fixes it instead.
+ */
+async function encap(recipientPublicKey: Uint8Array, ephemeralPrivateKey?: Uint8Array) {
 	if (!isUsablePublicKey(recipientPublicKey)) {
 		throw new KeyError('The public key is not a usable X25519 key');
 	}
-	const ephemeral = await x25519PrivateKey(ephemeralPrivateKey);
+	const ephemeral = ephemeralPrivateKey
+		? await x25519PrivateKey(ephemeralPrivateKey)
+		: await x25519EphemeralKey();
 	const enc = await ephemeral.publicKey();
 	let dh: Uint8Array;
 	try {
@@ -100,18 +104,29 @@ async function encap(recipientPublicKey: Uint8Array, ephemeralPrivateKey: Uint8A
 	return { enc, sharedSecret: extractAndExpand(dh, concatBytes(enc, recipientPublicKey)) };
 }
 
-/** §5.1 KeySchedule for the base mode (no PSK). */
+// psk_id_hash never changes in the base mode, and every attempt is sealed with the same info:
+// both are worked out once, as they are the same bytes each time.
+let pskIdHash: Uint8Array | undefined;
+let lastInfo: { info: Uint8Array; hash: Uint8Array } | undefined;
+
+function infoHash(info: Uint8Array): Uint8Array {
+	if (!lastInfo || !sameBytes(lastInfo.info, info)) {
+		const hash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
+		lastInfo = { info: ownBytes(info), hash };
+	}
+	return lastInfo.hash;
+}
+
+/** §5.1 KeySchedule for the base mode (no PSK), without the exporter secret single-shot never uses. */
 function keySchedule(sharedSecret: Uint8Array, info: Uint8Array) {
-	const pskIdHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
-	const infoHash = labeledExtract(HPKE_SUITE_ID, EMPTY, 'info_hash', info);
-	const context = concatBytes(new Uint8Array([MODE_BASE]), pskIdHash, infoHash);
+	pskIdHash ??= labeledExtract(HPKE_SUITE_ID, EMPTY, 'psk_id_hash', EMPTY);
+	const context = concatBytes(new Uint8Array([MODE_BASE]), pskIdHash, infoHash(info));
 	const secret = labeledExtract(HPKE_SUITE_ID, sharedSecret, 'secret', EMPTY);
 	return {
 		keyScheduleContext: context,
 		secret,
 		key: labeledExpand(HPKE_SUITE_ID, secret, 'key', context, N_K),
-		baseNonce: labeledExpand(HPKE_SUITE_ID, secret, 'base_nonce', context, N_N),
-		exporterSecret: labeledExpand(HPKE_SUITE_ID, secret, 'exp', context, N_H)
+		baseNonce: labeledExpand(HPKE_SUITE_ID, secret, 'base_nonce', context, N_N)
 	};
 }
 
@@ -119,10 +134,6 @@ function keySchedule(sharedSecret: Uint8Array, info: Uint8Array) {
 function computeNonce(baseNonce: Uint8Array, sequence: number): Uint8Array {
 	const counter = i2osp(sequence, N_N);
 	return baseNonce.map((byte, index) => byte ^ counter[index]!);
-}
-
-function randomPrivateKey(): Uint8Array {
-	return crypto.getRandomValues(new Uint8Array(KEY_BYTES));
 }
 
 function checkPrivateKey(privateKey: Uint8Array): void {
@@ -133,7 +144,7 @@ function checkPrivateKey(privateKey: Uint8Array): void {
 
 /** Any 32 random bytes are an X25519 private key (RFC 7748 §5 clamps them when used). */
 export async function generateKeyPair(): Promise<KeyPair> {
-	const privateKey = randomPrivateKey();
+	const privateKey = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
 	return { publicKey: await publicKeyFrom(privateKey), privateKey };
 }
 
@@ -148,7 +159,7 @@ export async function seal(
 	plaintext: Uint8Array,
 	options: SealOptions
 ): Promise<Sealed> {
-	const { enc, sharedSecret } = await encap(ownBytes(recipientPublicKey), randomPrivateKey());
+	const { enc, sharedSecret } = await encap(ownBytes(recipientPublicKey));
 	const { key, baseNonce } = keySchedule(sharedSecret, options.info);
 	const ct = await aesGcmSeal(key, baseNonce, options.aad ?? EMPTY, plaintext);
 	return { enc, ct };
@@ -197,8 +208,14 @@ export async function recipient(privateKey: Uint8Array): Promise<Recipient> {
  * key schedule's intermediate values, and the nonce of any sequence number.
  */
 export const rfc9180Steps = {
-	encap,
-	keySchedule,
+	encap: (recipientPublicKey: Uint8Array, ephemeralPrivateKey: Uint8Array) =>
+		encap(recipientPublicKey, ephemeralPrivateKey),
+	keySchedule(sharedSecret: Uint8Array, info: Uint8Array) {
+		const schedule = keySchedule(sharedSecret, info);
+		const { secret, keyScheduleContext } = schedule;
+		const exporterSecret = labeledExpand(HPKE_SUITE_ID, secret, 'exp', keyScheduleContext, N_H);
+		return { ...schedule, exporterSecret };
+	},
 	computeNonce,
 	aeadSeal: aesGcmSeal
 };

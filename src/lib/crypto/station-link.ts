@@ -64,14 +64,21 @@ export function stationKeyFile(publicKey: Uint8Array, keyId: string, createdAt: 
 	return `${JSON.stringify(file, null, '\t')}\n`;
 }
 
-const header = z.object({ format: z.string(), version: z.number() });
-const stationKeyFileSchema = z.strictObject({
-	format: z.literal(STATION_KEY_FORMAT),
-	version: z.literal(STATION_KEY_VERSION),
-	publicKey: z.string().check(z.maxLength(100)),
-	keyId: z.string().check(z.refine(isKeyId)),
-	createdAt: z.iso.datetime({ offset: true })
-});
+// Built on first use, so a page that only reads links does not carry the schema library.
+let schemas: ReturnType<typeof fileSchemas> | undefined;
+
+function fileSchemas() {
+	return {
+		header: z.object({ format: z.string(), version: z.number() }),
+		file: z.strictObject({
+			format: z.literal(STATION_KEY_FORMAT),
+			version: z.literal(STATION_KEY_VERSION),
+			publicKey: z.string().check(z.maxLength(100)),
+			keyId: z.string().check(z.refine(isKeyId)),
+			createdAt: z.iso.datetime({ offset: true })
+		})
+	};
+}
 
 /**
  * Strict: the size first, then the format and version (another file is 'wrong-format'), then
@@ -88,7 +95,8 @@ export function parseStationKeyFile(text: string): Parsed<StationKeyProblem | 'w
 	} catch {
 		return { ok: false, problem: 'malformed' };
 	}
-	const head = header.safeParse(json);
+	schemas ??= fileSchemas();
+	const head = schemas.header.safeParse(json);
 	if (
 		!head.success ||
 		head.data.format !== STATION_KEY_FORMAT ||
@@ -96,7 +104,7 @@ export function parseStationKeyFile(text: string): Parsed<StationKeyProblem | 'w
 	) {
 		return { ok: false, problem: 'wrong-format' };
 	}
-	const file = stationKeyFileSchema.safeParse(json);
+	const file = schemas.file.safeParse(json);
 	if (!file.success) return { ok: false, problem: 'malformed' };
 	let publicKey: Uint8Array;
 	try {
