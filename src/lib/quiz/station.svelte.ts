@@ -206,7 +206,7 @@ export class Station {
 		}
 		this.#practice = { quizId: this.quiz.id, seed: newSeed(), answers: [] };
 		this.#startTurn(this.#practice.seed);
-		this.#goOn();
+		void this.#goOn();
 	}
 
 	async startAttempt(pairingCode: string | null): Promise<void> {
@@ -236,7 +236,7 @@ export class Station {
 		}
 		saveTurn(this.quiz, { quizId: this.quiz.id, seed, answers: [], attempt: this.#writer.uuid });
 		this.#startTurn(seed);
-		this.#goOn();
+		await this.#goOn();
 	}
 
 	/**

@@ -169,8 +169,7 @@ export type JoinProblem =
 	| 'answered-twice';
 
 export type Joined =
-	| { ok: true; attempt: Attempt }
-	| { ok: false; problem: JoinProblem; part?: number; flaw?: Flaw };
+	{ ok: true; attempt: Attempt } | { ok: false; problem: JoinProblem; part?: number; flaw?: Flaw };
 
 /**
  * One attempt from the decrypted parts of the sealed record `uuid`, each still unchecked:

@@ -8,7 +8,12 @@ import { fromBase64Url, toBase64Url } from '$lib/crypto/bytes';
 import { keyId as fingerprint } from '$lib/crypto/fingerprint';
 import { generateKeyPair, publicKeyFrom, recipient, type Recipient } from '$lib/crypto/hpke';
 import { unwrapKey, wrapKey } from '$lib/crypto/passphrase';
-import { resultsDb, type ResultsDatabase, type StationKeyRecord, type TrainerKeyRecord } from './db';
+import {
+	resultsDb,
+	type ResultsDatabase,
+	type StationKeyRecord,
+	type TrainerKeyRecord
+} from './db';
 import { toMinute } from './ids';
 import type { SealingKey } from './seal';
 

@@ -355,7 +355,11 @@ export class Recorder {
 									status: given.length >= attempt.maxScore ? 'finished' : 'unfinished'
 								}
 					};
-					return { uuid: attempt.uuid, keyId: key.keyId, parts: [await sealPart(key, attempt.uuid, content)] };
+					return {
+						uuid: attempt.uuid,
+						keyId: key.keyId,
+						parts: [await sealPart(key, attempt.uuid, content)]
+					};
 				})
 			);
 			const uuids = attempts.map((attempt) => attempt.uuid);
@@ -366,7 +370,9 @@ export class Recorder {
 				this.#db.sealed,
 				async () => {
 					const present = new Set(
-						(await this.#db.sealed.bulkGet(uuids)).flatMap((record) => (record ? [record.uuid] : []))
+						(await this.#db.sealed.bulkGet(uuids)).flatMap((record) =>
+							record ? [record.uuid] : []
+						)
 					);
 					await this.#db.sealed.bulkAdd(sealed.filter((record) => !present.has(record.uuid)));
 					await this.#db.answers.where('attemptUuid').anyOf(uuids).delete();

@@ -4,7 +4,11 @@
  * for the trainer. Replacing a key first closes the attempts still open under the old one,
  * so that no attempt is ever sealed to two keys.
  */
-import { parseStationKey, parseStationKeyFile, type StationKeyProblem } from '$lib/crypto/station-link';
+import {
+	parseStationKey,
+	parseStationKeyFile,
+	type StationKeyProblem
+} from '$lib/crypto/station-link';
 import { resultsDb, type ResultsDatabase, type StationKeyRecord } from './db';
 import { buildOrphanExport, buildSealedExport, markExported } from './archive';
 import { download, exportFileName } from './download';

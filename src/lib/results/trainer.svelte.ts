@@ -7,32 +7,17 @@
  * performance measure, which the benchmark reads.
  */
 import type { Attempt } from './attempt';
-import {
-	buildSealedExport,
-	deleteRecords,
-	lastExport,
-	markExported,
-	sealedByKey,
-	writeMerge
-} from './archive';
+import { buildSealedExport, deleteRecords, lastExport, markExported, sealedByKey } from './archive';
 import { confusableLabels } from '$lib/quiz/class-label';
 import { attemptsCsv, answersCsv, sessionsCsv } from './csv';
-import {
-	resultsDb,
-	storageFailure,
-	type SealedAttemptRecord,
-	type SessionRecord,
-	type StorageFailure
-} from './db';
+import { resultsDb, storageFailure, type SessionRecord, type StorageFailure } from './db';
 import { download, exportFileName } from './download';
 import { timeAt } from './ids';
-import { checkFiles } from './import-client';
-import { checkImportTotals, checkSelection, checkSessionsPart, type Refusal } from './import-check';
+import { distinct, importFiles, without, type ImportSummary } from './importing';
 import { sealingKeyOf } from './keys';
-import { planMerge, type Conflict, type Counts, type IncomingFile } from './merge';
 import { openMany } from './opening';
 import { Recorder } from './recorder';
-import { openSessions, sealPart, type SealingKey } from './seal';
+import type { SealingKey } from './seal';
 import { dashboard, prepareStats, type Filters, type QuizInfo } from './stats';
 import {
 	exportDue,
@@ -42,25 +27,8 @@ import {
 	type StorageReport
 } from './storage';
 import { TrainerKey } from './trainer-key.svelte';
-import { quizCatalogue, validateAttempts, type AttemptProblem } from './validate';
 
-/** Why a file of an import was refused: a check of its form, or of what it holds. */
-export type FileRefusal =
-	| { kind: 'file'; refusal: Refusal }
-	| { kind: 'undecryptable'; count: number }
-	| { kind: 'attempt'; problem: AttemptProblem; index: number };
-
-export interface ImportSummary {
-	files: number;
-	added: Counts;
-	present: Counts;
-	conflicts: Conflict[];
-	refused: { name: string; why: FileRefusal }[];
-	/** Set when the whole pick was refused before any file was read. */
-	selection?: Refusal;
-	/** Set when the merge itself failed (nothing was written). */
-	failure?: StorageFailure;
-}
+export type { FileRefusal, ImportSummary } from './importing';
 
 export type CsvKind = 'attempts' | 'answers' | 'sessions';
 export type DeleteScope = { classLabel: string } | 'all';
@@ -116,17 +84,11 @@ export class TrainerArea {
 
 	/** Class labels that look alike (a Cyrillic "а", a stray space): the trainer should know. */
 	readonly lookalikes = $derived(
-		confusableLabels([
-			...new Set([
+		confusableLabels(
+			distinct([
 				...this.attempts.map((attempt) => attempt.classLabel),
 				...this.sessions.map((session) => session.classLabel)
 			])
-		])
-	);
-
-	readonly classLabels = $derived(
-		[...new Set(this.attempts.map((attempt) => attempt.classLabel))].sort((a, b) =>
-			a.localeCompare(b)
 		)
 	);
 
@@ -216,133 +178,26 @@ export class TrainerArea {
 
 	/**
 	 * Checks every file (off the page), opens and checks what each holds, then merges those
-	 * that pass in one transaction. A file is taken whole or not at all.
+	 * that pass in one transaction (importing.ts). A file is taken whole or not at all.
 	 */
 	async importFiles(files: readonly File[]): Promise<void> {
 		const unlocked = this.key.unlocked;
 		const key = this.#sealingKey();
 		if (!unlocked || !key || files.length === 0 || this.importing !== null) return;
 		this.importSummary = undefined;
-		const summary: ImportSummary = {
-			files: files.length,
-			added: { attempts: 0, sessions: 0 },
-			present: { attempts: 0, sessions: 0 },
-			conflicts: [],
-			refused: []
-		};
-		const selection = checkSelection(files.map(({ name, size }) => ({ name, size })));
-		if (selection) {
-			this.importSummary = { ...summary, selection };
-			return;
-		}
 		this.importing = files.length;
-		await this.#guarded(async () => {
-			const started = performance.now();
-			const verdicts = await checkFiles(files, { keyId: key.keyId });
-			performance.measure('smc:import-check', { start: started });
-			const totals = checkImportTotals(verdicts.flatMap((verdict) => (verdict.ok ? [verdict.file] : [])));
-			if (totals) {
-				summary.selection = totals;
-				return;
-			}
-			const catalogue = quizCatalogue(this.quizzes);
-			const now = timeAt();
-			const incoming: IncomingFile<SealedAttemptRecord>[] = [];
-			for (const [index, verdict] of verdicts.entries()) {
-				const name = files[index]!.name;
-				if (!verdict.ok) {
-					summary.refused.push({ name, why: { kind: 'file', refusal: verdict.refusal } });
-					continue;
-				}
-				const file = verdict.file;
-				let attempts: Attempt[];
-				let sealed: SealedAttemptRecord[];
-				let sessions: SessionRecord[];
-				if (file.version === 2) {
-					const opened = await openMany(unlocked.recipient, file.attempts);
-					if (opened.unreadable.length > 0) {
-						summary.refused.push({
-							name,
-							why: { kind: 'undecryptable', count: opened.unreadable.length }
-						});
-						continue;
-					}
-					attempts = opened.attempts;
-					const byUuid = new Map(file.attempts.map((record) => [record.uuid, record]));
-					sealed = attempts.map(({ uuid }) => ({
-						uuid,
-						keyId: key.keyId,
-						parts: byUuid.get(uuid)!.parts
-					}));
-					if (file.sessions) {
-						const values = await openSessions(unlocked.recipient, file.device, file.sessions);
-						const checked = values === undefined ? undefined : checkSessionsPart({ v: 1, sessions: values });
-						if (!checked?.ok) {
-							summary.refused.push({
-								name,
-								why: checked
-									? { kind: 'file', refusal: checked.refusal }
-									: { kind: 'undecryptable', count: 1 }
-							});
-							continue;
-						}
-						sessions = checked.sessions;
-					} else sessions = [];
-				} else {
-					attempts = file.attempts;
-					sessions = file.sessions;
-					sealed = [];
-				}
-				const valid = validateAttempts(attempts, catalogue, { exportedAt: file.exportedAt, now });
-				if (!valid.ok) {
-					summary.refused.push({
-						name,
-						why: { kind: 'attempt', problem: valid.problem, index: valid.index }
-					});
-					continue;
-				}
-				if (file.version === 1) {
-					// A version 1 file came in clear: it is kept here sealed, like everything else.
-					sealed = await Promise.all(valid.attempts.map((attempt) => sealWhole(key, attempt)));
-				}
-				const records = new Map(sealed.map((record) => [record.uuid, record]));
-				incoming.push({
-					name,
-					attempts: valid.attempts.map((attempt) => ({
-						attempt,
-						sealed: records.get(attempt.uuid)!
-					})),
-					sessions
-				});
-			}
-			if (incoming.length === 0) return;
-			const plan = planMerge(incoming, {
-				attempts: new Map(this.attempts.map((attempt) => [attempt.uuid, attempt])),
-				sessions: new Map(this.sessions.map((session) => [session.uuid, session]))
-			});
-			try {
-				const writing = performance.now();
-				await writeMerge(
-					plan.add.attempts.map((incomingAttempt) => incomingAttempt.sealed),
-					plan.add.sessions
-				);
-				performance.measure('smc:merge-write', { start: writing });
-			} catch (error) {
-				summary.failure = storageFailure(error);
-				return;
-			}
-			if (this.key.unlocked === unlocked) {
-				this.attempts = [...this.attempts, ...plan.add.attempts.map((added) => added.attempt)];
-				this.sessions = [...this.sessions, ...plan.add.sessions];
-			}
-			summary.added = {
-				attempts: plan.add.attempts.length,
-				sessions: plan.add.sessions.length
-			};
-			summary.present = plan.present;
-			summary.conflicts = plan.conflicts;
-			performance.measure('smc:merge', { start: started });
-		});
+		const summary = await this.#guarded(() =>
+			importFiles(files, {
+				key,
+				recipient: unlocked.recipient,
+				quizzes: this.quizzes,
+				holding: { attempts: this.attempts, sessions: this.sessions }
+			})
+		);
+		if (summary && this.key.unlocked === unlocked) {
+			this.attempts = [...this.attempts, ...summary.newAttempts];
+			this.sessions = [...this.sessions, ...summary.newSessions];
+		}
 		this.importing = null;
 		this.importSummary = summary;
 	}
@@ -424,23 +279,9 @@ export class TrainerArea {
 			)
 		);
 		if (done === undefined) return false;
-		const gone = new Set(attempts);
-		const goneSessions = new Set(sessions);
-		this.attempts = this.attempts.filter((attempt) => !gone.has(attempt));
-		this.sessions = this.sessions.filter((session) => !goneSessions.has(session));
+		this.attempts = without(this.attempts, attempts);
+		this.sessions = without(this.sessions, sessions);
 		this.deleted = { attempts: attempts.length, sessions: sessions.length };
 		return true;
 	}
-}
-
-/** A whole attempt (from a version 1 file) sealed as one part, to be kept like any other. */
-async function sealWhole(key: SealingKey, attempt: Attempt): Promise<SealedAttemptRecord> {
-	const { score: _, answers, finishedAt, status, ...header } = attempt;
-	const part = await sealPart(key, attempt.uuid, {
-		v: 1,
-		header,
-		answers,
-		end: finishedAt ? { finishedAt, status } : null
-	});
-	return { uuid: attempt.uuid, keyId: key.keyId, parts: [part] };
 }

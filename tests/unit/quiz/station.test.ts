@@ -238,7 +238,10 @@ describe('a pre or post quiz station', () => {
 		expect(next.interrupted).toEqual([]);
 		const [record] = await db.sealed.toArray();
 		const opened = await openAttempt(await recipient(privateKey), record!);
-		expect(opened).toMatchObject({ ok: true, attempt: { status: 'unfinished', score: expect.any(Number) } });
+		expect(opened).toMatchObject({
+			ok: true,
+			attempt: { status: 'unfinished', score: expect.any(Number) }
+		});
 		expect(opened.ok && opened.attempt.answers).toHaveLength(1);
 	});
 
@@ -262,7 +265,10 @@ describe('a pre or post quiz station', () => {
 		const { made: first } = await station(db);
 		await startAssessment(first);
 		first.dispose();
-		const changed = new Station({ ...quiz, version: 'another12345' }, new Recorder(database(db.name)));
+		const changed = new Station(
+			{ ...quiz, version: 'another12345' },
+			new Recorder(database(db.name))
+		);
 		stations.push(changed);
 		await changed.init();
 		changed.openTeacher();

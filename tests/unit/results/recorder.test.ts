@@ -259,12 +259,18 @@ describe('records of an earlier version kept in clear', () => {
 		expect(await db.answers.count()).toBe(0);
 		expect(await dump(db)).not.toContain('Grade 8B');
 		const open = await recipient(pair.privateKey);
-		const first = await openAttempt(open, (await db.sealed.get('00000000-0000-4000-8000-000000000001'))!);
+		const first = await openAttempt(
+			open,
+			(await db.sealed.get('00000000-0000-4000-8000-000000000001'))!
+		);
 		expect(first).toMatchObject({
 			ok: true,
 			attempt: { status: 'finished', score: 1, answers: [{ questionId: 'passport', given: ['b'] }] }
 		});
-		const second = await openAttempt(open, (await db.sealed.get('00000000-0000-4000-8000-000000000002'))!);
+		const second = await openAttempt(
+			open,
+			(await db.sealed.get('00000000-0000-4000-8000-000000000002'))!
+		);
 		expect(second).toMatchObject({
 			ok: true,
 			attempt: { status: 'unfinished', finishedAt: '2025-03-03T08:42:00.000Z', answers: [] }

@@ -157,7 +157,12 @@ describe('results saved by every earlier version of the app', () => {
 		const [open] = await new Recorder(db).openAttempts();
 		const key = sealingKeyOf(keys)!;
 		const writer = await new Recorder(db).resume(key, open!.uuid);
-		await writer.recordAnswer({ questionId: 'a-new-question', given: ['a'], correct: true, ms: 900 });
+		await writer.recordAnswer({
+			questionId: 'a-new-question',
+			given: ['a'],
+			correct: true,
+			ms: 900
+		});
 		await writer.end();
 		const joined = await openAttempt(unlocked.recipient, (await db.sealed.get(open!.uuid))!);
 		expect(joined.ok && joined.attempt.answers.map((answer) => answer.questionId)).toContain(
