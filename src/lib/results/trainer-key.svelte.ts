@@ -37,6 +37,8 @@ export class TrainerKey {
 	record = $state.raw<TrainerKeyRecord | undefined>();
 	busy = $state(false);
 	message = $state<KeyMessage | null>(null);
+	/** Which form the message is about, so that only that form shows it. */
+	messageFor = $state<'gate' | 'change' | 'delete'>('gate');
 	failure = $state<StorageFailure | undefined>();
 	/** Just made or restored: the recovery sheet comes before anything else. */
 	fresh = $state(false);
@@ -138,6 +140,7 @@ export class TrainerKey {
 		const key = this.#key;
 		if (!key) return false;
 		this.message = null;
+		this.messageFor = 'change';
 		if (!this.#checkNew(next, again)) return false;
 		// The current passphrase again: an unlocked laptop left open must not be taken over.
 		const checked = await this.#guarded(() => unlockTrainerKey(key.record, current));
@@ -157,6 +160,7 @@ export class TrainerKey {
 		const record = this.record;
 		if (!record) return false;
 		this.message = null;
+		this.messageFor = 'delete';
 		return (await this.#guarded(() => unlockTrainerKey(record, passphrase))) !== undefined;
 	}
 
@@ -199,6 +203,7 @@ export class TrainerKey {
 		this.#key = null;
 		this.fresh = false;
 		this.message = null;
+		this.messageFor = 'gate';
 		if (this.gate === 'open') this.gate = 'locked';
 		this.#onLock();
 	}
@@ -209,6 +214,7 @@ export class TrainerKey {
 	}
 
 	#open(key: UnlockedKey): void {
+		this.messageFor = 'gate';
 		this.#key = key;
 		this.record = key.record;
 		this.gate = 'open';

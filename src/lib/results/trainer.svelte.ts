@@ -272,13 +272,14 @@ export class TrainerArea {
 			scope === 'all'
 				? this.sessions
 				: this.sessions.filter((session) => session.classLabel === scope.classLabel);
-		const done = await this.#guarded(() =>
-			deleteRecords(
+		const done = await this.#guarded(async () => {
+			await deleteRecords(
 				attempts.map((attempt) => attempt.uuid),
 				sessions.map((session) => session.uuid)
-			)
-		);
-		if (done === undefined) return false;
+			);
+			return true;
+		});
+		if (!done) return false;
 		this.attempts = without(this.attempts, attempts);
 		this.sessions = without(this.sessions, sessions);
 		this.deleted = { attempts: attempts.length, sessions: sessions.length };

@@ -3,17 +3,29 @@
  * the totals a trainer reports, deleting one class's results, and the storage panel with
  * its reminder to export.
  */
+import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { attemptOf, sealedFile, type MadeAttempt } from './sealed-files';
 import {
+	createTrainerKey,
 	downloadFrom,
 	dumpDatabase,
 	goOffline,
 	importFiles,
-	madeExport,
-	PIN,
-	setPin
-} from './results-helpers';
+	PASSPHRASE,
+	publicKeyOnPage,
+	unlock
+} from './station-helpers';
+
+/** A station's sealed file for the trainer whose results page is open. */
+async function fileFor(page: Page, made: MadeAttempt[]) {
+	const device = randomUUID();
+	const trainer = await publicKeyOnPage(page);
+	const attempts = made.map((one) => attemptOf(one, device));
+	return { name: `${device}.json`, text: await sealedFile(trainer, attempts, device) };
+}
 
 const DAY = 24 * 60 * 60_000;
 
@@ -54,14 +66,17 @@ test('a teacher logs the sessions held; the trainer sees the totals and exports 
 	await expect(page.getByTestId('session-saved')).toContainText('ថ្នាក់ទី៨ ខ, 28 students');
 	await expect(page.getByTestId('logged-sessions').locator('tbody tr')).toHaveCount(2);
 
-	await setPin(page);
+	await createTrainerKey(page);
 	const totals = page.getByTestId('session-totals');
 	await expect(totals.getByRole('definition')).toHaveText(['2', '60', '20', '12']);
 	await expect(page.getByText('Girls and boys were counted in 1 session.')).toBeVisible();
 	await page.getByLabel('Class', { exact: true }).selectOption('ថ្នាក់ទី៨ ខ');
 	await expect(totals.getByRole('definition')).toHaveText(['1', '28']);
 
-	const { name, text } = await downloadFrom(page, 'Session log (CSV)');
+	const { name, text } = await downloadFrom(
+		page,
+		page.getByRole('button', { name: 'Session log (CSV)' })
+	);
 	expect(name).toMatch(/^smc-sessions-.*\.csv$/);
 	const [header, ...rows] = Papa.parse<string[]>(text.slice(1), {
 		newline: '\r\n',
@@ -75,18 +90,16 @@ test('a teacher logs the sessions held; the trainer sees the totals and exports 
 	expect([column(counted, 'girls'), column(counted, 'boys')]).toEqual(['20', '12']);
 });
 
-test('deleting one class takes the typed word and the PIN, and leaves the other classes', async ({
-	page,
-	context
+test('deleting one class takes the typed word and the passphrase, and leaves the other classes', async ({
+	page
 }) => {
-	await goOffline(page, context);
-	await setPin(page);
-	const file = madeExport([
+	await createTrainerKey(page);
+	const file = await fileFor(page, [
 		...[1, 2, 3, 4, 2].map((score) => ({ classLabel: 'Grade 8A', score })),
-		...[3, 3, 4].map((score) => ({ classLabel: 'Grade 9A', score }))
+		...[3, 3, 4, 1, 2].map((score) => ({ classLabel: 'Grade 9A', score }))
 	]);
-	await importFiles(page, [{ name: 'two-classes.json', text: JSON.stringify(file) }]);
-	await expect(page.getByTestId('attempt-count')).toHaveText('8 attempts match the filters.');
+	await importFiles(page, [file]);
+	await expect(page.getByTestId('attempt-count')).toHaveText('10 attempts match the filters.');
 
 	await page
 		.getByLabel('What to delete')
@@ -96,32 +109,24 @@ test('deleting one class takes the typed word and the PIN, and leaves the other 
 	await page.getByLabel('Type “delete” to confirm').fill('delete');
 	await expect(remove).toBeDisabled();
 
-	// A wrong PIN deletes nothing (it only counts as a wrong try).
-	const results = async () => {
-		const { attempts, answers, sessions } = await dumpDatabase(page);
-		return { attempts, answers, sessions };
-	};
-	const before = await results();
-	await page.getByLabel('PIN', { exact: true }).fill('000001');
+	// A wrong passphrase deletes nothing.
+	const before = await dumpDatabase(page);
+	const field = page.getByRole('region', { name: 'Delete results' }).getByLabel('Passphrase');
+	await field.fill('not-the-passphrase-at-all');
 	await remove.click();
-	await expect(page.getByTestId('pin-message')).toHaveText(
-		'Wrong PIN. 4 tries left before a wait.'
+	await expect(page.getByTestId('key-message')).toHaveText(
+		'That passphrase does not open the key.'
 	);
 	await expect(page.getByTestId('results')).toHaveAttribute('data-busy', 'false');
-	expect(await results()).toEqual(before);
+	expect(await dumpDatabase(page)).toEqual(before);
 
-	await page.getByLabel('PIN', { exact: true }).fill(PIN);
+	await field.fill(PASSPHRASE);
 	await remove.click();
-	await expect(page.getByTestId('deleted')).toHaveText('Deleted 3 attempts and 0 logged sessions.');
+	await expect(page.getByTestId('deleted')).toHaveText('Deleted 5 attempts and 0 logged sessions.');
 	await expect(page.getByTestId('attempt-count')).toHaveText('5 attempts match the filters.');
 	const classes = page.getByLabel('Class', { exact: true }).locator('option');
 	await expect(classes).toHaveText(['All classes', 'Grade 8A']);
-	const after = await dumpDatabase(page);
-	expect(after.attempts).toHaveLength(5);
-	expect(after.answers).toHaveLength(5 * 4);
-	expect(
-		new Set(after.attempts!.map((attempt) => (attempt as { classLabel: string }).classLabel))
-	).toEqual(new Set(['Grade 8A']));
+	expect((await dumpDatabase(page)).sealed).toHaveLength(5);
 });
 
 test('the storage panel tells whether the browser keeps the results, and reminds after 14 days without an export', async ({
@@ -130,11 +135,9 @@ test('the storage panel tells whether the browser keeps the results, and reminds
 }) => {
 	await page.clock.install({ time: new Date('2025-03-05T09:00:00') });
 	await goOffline(page, context);
-	await setPin(page);
+	await createTrainerKey(page);
 	// Results started two days before: no reminder yet.
-	await importFiles(page, [
-		{ name: 'one.json', text: JSON.stringify(madeExport([{ classLabel: 'Grade 8A', score: 2 }])) }
-	]);
+	await importFiles(page, [await fileFor(page, [{ classLabel: 'Grade 8A', score: 2 }])]);
 	const panel = page.getByTestId('storage-panel');
 	await expect(panel.getByTestId('persisted')).toHaveText(
 		/^(This browser keeps these results even when space runs low\.|This browser may clear these results when space runs low: export them often\.)$/
@@ -145,19 +148,17 @@ test('the storage panel tells whether the browser keeps the results, and reminds
 	// Twelve days on, never exported: the oldest result is 14 days old.
 	await page.clock.fastForward(12 * DAY);
 	await page.reload();
-	await page.getByLabel('PIN', { exact: true }).fill(PIN);
-	await page.getByRole('button', { name: 'Open', exact: true }).click();
+	await unlock(page);
 	await expect(page.getByTestId('export-reminder')).toBeVisible();
 
-	await downloadFrom(page, 'Save the export (JSON)');
+	await downloadFrom(page, page.getByRole('button', { name: 'Sealed file (JSON)' }).first());
 	await expect(panel.getByTestId('last-export')).toContainText('Last export:');
 	await expect(page.getByTestId('export-reminder')).toHaveCount(0);
 
 	// Fourteen days after that export, the reminder comes back.
 	await page.clock.fastForward(14 * DAY);
 	await page.reload();
-	await page.getByLabel('PIN', { exact: true }).fill(PIN);
-	await page.getByRole('button', { name: 'Open', exact: true }).click();
+	await unlock(page);
 	await expect(page.getByTestId('export-reminder')).toHaveText(
 		'These results have not been exported for 14 days or more. Save an export now: a lost or broken tablet would lose them.'
 	);
