@@ -92,6 +92,13 @@ describe('pairing codes', () => {
 		expect(normalizePairingCode('ក-07-2')).toBe('K-07-2');
 		expect(normalizePairingCode('ឡ-11-5+')).toBe('L-11-5+');
 		expect(normalizePairingCode('K-07-2')).toBe('K-07-2');
+		expect(normalizePairingCode('ឃ-12-5+')).toBe('K-12-5+');
+		expect(normalizePairingCode('ញ-01-0')).toBe('N-01-0');
+		expect(normalizePairingCode('ឋ-03-1')).toBe('T-03-1');
+		expect(normalizePairingCode('អ-03-1')).toBe('A-03-1');
+		expect(normalizePairingCode('X')).toBeNull();
+		expect(normalizePairingCode('ក-13-2')).toBeNull();
+		expect(normalizePairingCode('-07-2')).toBeNull();
 		expect(normalizePairingCode('K-07-6')).toBeNull();
 		expect(normalizePairingCode('ក-០៧-២')).toBeNull();
 		expect(normalizePairingCode('__proto__')).toBeNull();
