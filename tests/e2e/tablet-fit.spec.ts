@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/story/engine';
 import type { Story } from '../../src/lib/story/types';
 import { expect, test } from './fixtures';
+import { PRE_QUIZ, setUpStation, testTrainer } from './station-helpers';
 
 const upright = { width: 800, height: 1280 };
 const sideways = { width: 1280, height: 800 };
@@ -38,46 +39,57 @@ async function expectInView(page: Page, what: string, ...locators: Locator[]): P
 	await page.setViewportSize(upright);
 }
 
-const languages = [
-	{ prefix: '', classField: 'Class', open: 'Open the station', start: 'Start' },
-	{ prefix: '/km', classField: 'ថ្នាក់', open: 'បើកកន្លែងធ្វើកម្រងសំណួរ', start: 'ចាប់ផ្តើម' }
-] as const;
+const languages = ['', '/km'] as const;
 
-for (const language of languages) {
-	test(`every screen of the pre-quiz keeps its main action in view, upright and sideways (${language.prefix || '/'})`, async ({
+for (const prefix of languages) {
+	test(`every screen of the pre-quiz and of a practice quiz keeps its main action in view, upright and sideways (${prefix || '/'})`, async ({
 		page
 	}) => {
-		test.setTimeout(120_000);
-		await page.goto(`${language.prefix}/quiz/before-the-sessions`);
-		await page.getByLabel(language.classField, { exact: true }).fill('Grade 8B');
-		await page.getByRole('button', { name: language.open }).tap();
-		await page.getByRole('button', { name: language.start, exact: true }).tap();
-
+		test.setTimeout(150_000);
+		await setUpStation(page, await testTrainer());
+		await page.goto(`${prefix}${PRE_QUIZ}`);
 		const station = page.locator('.station');
+		await expect(station).toHaveAttribute('data-screen', 'start');
+		await page.locator('.go').tap();
+
 		await expect(station).toHaveAttribute('data-screen', 'pairing');
 		const pairingActions = page.locator('.actions button');
 		await expectInView(page, 'the pairing code’s buttons', ...(await pairingActions.all()));
 		await pairingActions.last().tap(); // skip the code
 
+		// Assessment: each answer is saved and the next question follows, no feedback.
 		const seen = new Set<string>();
 		for (let number = 1; ; number++) {
 			await expect(station).toHaveAttribute('data-screen', 'question');
+			const shown = (await page.locator('.progress').textContent())!.trim();
 			const type = (await page.locator('[data-type]').getAttribute('data-type'))!;
 			seen.add(type);
 			if (type === 'order') await page.locator('.confirm').tap();
 			else await page.locator('.options label').first().tap();
-			await expectInView(page, `question ${number}’s “Check my answer”`, page.locator('.check'));
+			await expectInView(page, `question ${number}’s “Save my answer”`, page.locator('.check'));
+			await page.locator('.check').tap();
+			await expect(page.getByText(shown, { exact: true })).toHaveCount(0);
+			if ((await station.getAttribute('data-screen')) === 'thanks') break;
+		}
+		// Every kind of question was measured.
+		expect([...seen].sort()).toEqual(['multiple', 'order', 'single', 'true-false']);
+		await expectInView(page, 'the thank-you’s “Done”', page.locator('.done'));
+		await page.locator('.done').tap();
+
+		// Practice: the feedback, and "Next" under it.
+		await page.goto(`${prefix}/quiz/documents-practice`);
+		await page.locator('.go').tap();
+		for (let number = 1; ; number++) {
+			await expect(station).toHaveAttribute('data-screen', 'question');
+			await page.locator('.options label').first().tap();
 			await page.locator('.check').tap();
 			await expect(station).toHaveAttribute('data-screen', 'feedback');
 			const next = page.locator('.next');
-			await expectInView(page, `question ${number}’s feedback and “Next”`, next);
+			await expectInView(page, `practice question ${number}’s feedback and “Next”`, next);
 			await next.tap();
 			await expect(station).not.toHaveAttribute('data-screen', 'feedback');
 			if ((await station.getAttribute('data-screen')) === 'end') break;
 		}
-		// Every kind of question was measured.
-		expect([...seen].sort()).toEqual(['multiple', 'order', 'single', 'true-false']);
-
 		await expectInView(page, 'the score’s “Done”', page.locator('.done'));
 		await expect(page.getByTestId('score')).toBeVisible();
 	});
@@ -109,18 +121,18 @@ function fullestWays(story: Story): Map<string, string> {
 // Every story the build holds, as its pages receive it.
 const storyIds = readdirSync('build/data/stories').map((file) => file.replace(/\.json$/, ''));
 
-for (const language of languages) {
+for (const prefix of languages) {
 	for (const storyId of storyIds) {
-		test(`every step of “${storyId}” keeps its choices, or at an ending where to get help, in view (${language.prefix || '/'})`, async ({
+		test(`every step of “${storyId}” keeps its choices, or at an ending where to get help, in view (${prefix || '/'})`, async ({
 			page
 		}) => {
 			test.setTimeout(120_000);
-			const file = `build/${language.prefix ? 'km/' : ''}data/stories/${storyId}.json`;
+			const file = `build/${prefix ? 'km/' : ''}data/stories/${storyId}.json`;
 			const { story } = JSON.parse(readFileSync(file, 'utf8')) as { story: Story };
 			const ways = fullestWays(story);
 			expect(ways.size).toBe(story.passages.length);
 
-			await page.goto(`${language.prefix}/story/${storyId}`);
+			await page.goto(`${prefix}/story/${storyId}`);
 			const passage = page.locator('article.passage');
 			for (const [id, hash] of ways) {
 				await page.evaluate((hash) => (location.hash = hash), hash);

@@ -6,49 +6,18 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import {
+	answerQuestion,
+	progress,
+	setUpStation,
+	startAttempt,
+	testTrainer
+} from './station-helpers';
 
 test.use({ viewport: { width: 800, height: 1280 }, hasTouch: true });
 
-const PRE_QUIZ = '/quiz/before-the-sessions';
 /** Question 4 of the pre-quiz, the first one where the items are put in order. */
-const ORDER_QUESTION = 'wages-before-you-go';
-
-/**
- * How many answers the results database holds for one question. The only place these tests
- * read the database: how attempts are stored may change, what they assert does not.
- */
-async function savedAnswersTo(page: Page, questionId: string): Promise<number> {
-	return page.evaluate(async (questionId) => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('smc-results');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-		const answers = await new Promise<{ questionId: string }[]>((resolve, reject) => {
-			const request = db.transaction('answers').objectStore('answers').getAll();
-			request.onsuccess = () => resolve(request.result as { questionId: string }[]);
-			request.onerror = () => reject(request.error);
-		});
-		db.close();
-		return answers.filter((answer) => answer.questionId === questionId).length;
-	}, questionId);
-}
-
-/** A teacher sets the tablet up for a class; the station waits at Start. */
-async function openStation(page: Page, quiz: string): Promise<void> {
-	await page.goto(quiz);
-	await page.getByLabel('Class', { exact: true }).fill('Grade 8B');
-	await page.getByRole('button', { name: 'Open the station' }).tap();
-	await page.getByRole('button', { name: 'Start', exact: true }).tap();
-}
-
-/** Answers the question on screen with taps: the first option, or the order as shown. */
-async function answerByTaps(page: Page): Promise<void> {
-	await expect(page.locator('.station')).toHaveAttribute('data-screen', 'question');
-	await page.locator('.options label').first().tap();
-	await page.getByRole('button', { name: 'Check my answer' }).tap();
-	await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
-}
+const ORDER_QUESTION = 'steps-with-an-offer';
 
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 	const box = (await locator.boundingBox())!;
@@ -60,107 +29,119 @@ async function holdClock(page: Page): Promise<void> {
 	await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
 }
 
+/** The questions the open attempt has an answer saved for. */
+async function saved(page: Page): Promise<string[]> {
+	return (await progress(page))[0]?.answered ?? [];
+}
+
 const rounds = [
 	{ gap: 30, second: 'the same place, where the next screen has its main button' },
 	{ gap: 90, second: '“This order is my answer”' },
 	{ gap: 150, second: 'the first “Move down” button' }
 ] as const;
 
-for (const { gap, second } of rounds) {
-	test(`a double tap on “Next question” ${gap} ms apart records nothing for the ordering question after it (second tap on ${second})`, async ({
-		page
-	}) => {
-		await page.clock.install();
-		await openStation(page, PRE_QUIZ);
-		await page.getByRole('button', { name: 'Skip' }).tap();
-		for (let number = 1; number <= 3; number++) {
-			await expect(page.getByText(`Question ${number} of 11`)).toBeVisible();
-			await answerByTaps(page);
-			if (number < 3) await page.getByRole('button', { name: 'Next question' }).tap();
-		}
-
-		const next = page.getByRole('button', { name: 'Next question' });
-		await expect(next).toBeVisible();
-		const first = await centre(next);
-		await holdClock(page);
-		await page.touchscreen.tap(first.x, first.y);
-		await page.clock.runFor(gap);
-		// The ordering question is on screen now; the second tap lands on it.
-		await expect(page.getByText('Question 4 of 11')).toBeVisible();
-		const target =
-			gap === 30
-				? first
-				: await centre(
-						gap === 90
-							? page.getByText('This order is my answer')
-							: page.getByRole('button', { name: /^Move down/ }).first()
-					);
-		const orderBefore = await page.locator('.order li .item').allTextContents();
-		await page.touchscreen.tap(target.x, target.y);
-
-		// Nothing happened: the question is still unanswered, its order untouched.
-		await expect(page.locator('.station')).toHaveAttribute('data-screen', 'question');
-		await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toHaveCount(0);
-		await expect(page.getByLabel('This order is my answer')).not.toBeChecked();
-		await expect(page.getByRole('button', { name: 'Check my answer' })).toBeDisabled();
-		expect(await page.locator('.order li .item').allTextContents()).toEqual(orderBefore);
-		expect(await savedAnswersTo(page, ORDER_QUESTION)).toBe(0);
-
-		// Once the screen has settled, a tap that begins on it counts.
-		await page.clock.resume();
-		await page.getByText('This order is my answer').tap();
-		await page.getByRole('button', { name: 'Check my answer' }).tap();
-		await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
-		await expect(page.locator('.station')).toHaveAttribute('data-saving', '0');
-		expect(await savedAnswersTo(page, ORDER_QUESTION)).toBe(1);
-	});
-}
-
-test('an ordering question cannot be checked untouched: it needs a move or “This order is my answer”', async ({
+test('a double tap on “Save my answer” 30, 90 or 150 ms apart records nothing for the ordering question after it', async ({
 	page
 }) => {
-	await openStation(page, PRE_QUIZ);
-	await page.getByRole('button', { name: 'Skip' }).tap();
-	for (let number = 1; number <= 3; number++) {
-		await answerByTaps(page);
-		await page.getByRole('button', { name: 'Next question' }).tap();
+	test.setTimeout(120_000);
+	await page.clock.install();
+	await setUpStation(page, await testTrainer());
+	const save = page.getByRole('button', { name: 'Save my answer' });
+	const confirm = page.getByRole('button', { name: 'This order is my answer' });
+
+	for (const { gap, second } of rounds) {
+		await test.step(`${gap} ms apart, the second tap on ${second}`, async () => {
+			await startAttempt(page);
+			await answerQuestion(page);
+			await answerQuestion(page);
+			await expect(page.getByText('Question 3 of 11')).toBeVisible();
+			await page.locator('.options label').first().tap();
+			const first = await centre(save);
+			await holdClock(page);
+			await page.touchscreen.tap(first.x, first.y);
+			await page.clock.runFor(gap);
+			// The ordering question is on screen now; the second tap lands on it.
+			await expect(page.getByText('Question 4 of 11')).toBeVisible();
+			const target =
+				gap === 30
+					? first
+					: await centre(
+							gap === 90 ? confirm : page.getByRole('button', { name: /^Move down/ }).first()
+						);
+			const orderBefore = await page.locator('.order li .item').allTextContents();
+			await page.touchscreen.tap(target.x, target.y);
+
+			// Nothing happened: the question is still unanswered, its order untouched.
+			await expect(page.locator('.station')).toHaveAttribute('data-screen', 'question');
+			await expect(page.getByText('Question 4 of 11')).toBeVisible();
+			await expect(confirm).toHaveAttribute('aria-pressed', 'false');
+			await expect(save).toBeDisabled();
+			expect(await page.locator('.order li .item').allTextContents()).toEqual(orderBefore);
+			expect(await saved(page)).toHaveLength(3);
+			expect(await saved(page)).not.toContain(ORDER_QUESTION);
+
+			// Once the screen has settled, a tap that begins on it counts: a move, or the
+			// student's word that the order shown is theirs.
+			await page.clock.resume();
+			if (gap === 30) {
+				await confirm.tap();
+				await expect(confirm).toHaveAttribute('aria-pressed', 'true');
+			} else {
+				await page
+					.getByRole('button', { name: /^Move down/ })
+					.first()
+					.tap();
+				await expect(save).toBeEnabled();
+				// Moved back where it was: still the student's own choice of order.
+				await page
+					.getByRole('button', { name: /^Move up/ })
+					.nth(1)
+					.tap();
+			}
+			await expect(save).toBeEnabled();
+			await save.tap();
+			await expect(page.getByText('Question 5 of 11')).toBeVisible();
+			expect(await saved(page)).toContain(ORDER_QUESTION);
+
+			await page.getByRole('button', { name: 'Leave' }).tap();
+			await page.getByRole('button', { name: 'Yes, leave' }).tap();
+			await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+		});
 	}
-	const check = page.getByRole('button', { name: 'Check my answer' });
-	await expect(page.getByText('Question 4 of 11')).toBeVisible();
-	await expect(check).toBeDisabled();
-	await page
-		.getByRole('button', { name: /^Move down/ })
-		.first()
-		.tap();
-	await expect(check).toBeEnabled();
-	await page
-		.getByRole('button', { name: /^Move up/ })
-		.nth(1)
-		.tap();
-	// Moved back where it was: still the student's own choice of order.
-	await expect(check).toBeEnabled();
-	await check.tap();
-	await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
 });
 
-test('a double tap on “See my score” leaves the score on screen, not passed on by “Done”', async ({
+test('a double tap on “Next question” ticks nothing on the next question, and one on “See my score” is not passed on by “Done”', async ({
 	page
 }) => {
 	await page.clock.install();
-	await openStation(page, '/quiz/documents-practice');
+	await page.goto('/quiz/documents-practice');
+	await page.getByRole('button', { name: 'Start', exact: true }).tap();
+	const check = page.getByRole('button', { name: 'Check my answer' });
+	const next = page.getByRole('button', { name: 'Next question' });
+	const score = page.getByRole('button', { name: 'See my score' });
+
+	await page.locator('.options label').first().tap();
+	await check.tap();
+	const onNext = await centre(next);
+	await holdClock(page);
+	await page.touchscreen.tap(onNext.x, onNext.y);
+	await page.clock.runFor(60);
+	await expect(page.getByText(/^Question 2 of/)).toBeVisible();
+	const option = await centre(page.locator('.options label').first());
+	await page.touchscreen.tap(option.x, option.y);
+	await expect(page.locator('.options input:checked')).toHaveCount(0);
+	await expect(check).toBeDisabled();
+	await page.clock.resume();
+
 	for (;;) {
 		await expect(page.locator('.station')).toHaveAttribute('data-screen', 'question');
-		const confirm = page.getByText('This order is my answer');
-		if ((await confirm.count()) > 0) await confirm.tap();
-		else await page.locator('.options label').first().tap();
-		await page.getByRole('button', { name: 'Check my answer' }).tap();
-		const score = page.getByRole('button', { name: 'See my score' });
-		const next = page.getByRole('button', { name: 'Next question' });
+		await page.locator('.options label').first().tap();
+		await check.tap();
 		await expect(score.or(next)).toBeVisible();
 		if (await score.isVisible()) break;
 		await next.tap();
 	}
-	const spot = await centre(page.getByRole('button', { name: 'See my score' }));
+	const spot = await centre(score);
 	await holdClock(page);
 	await page.touchscreen.tap(spot.x, spot.y);
 	await page.clock.runFor(60);
