@@ -2,7 +2,7 @@
  * Fits a tablet: on every quiz screen and every story step, what the student does next is on
  * screen without scrolling, on a tablet held upright (800×1280) and sideways (1280×800), in
  * English and in Khmer. Each screen is measured in both positions, turned in place; at a
- * story's ending, what must be in view is where to get help.
+ * story's ending, what must be in view is where to get help: its heading and the hotline.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
@@ -139,7 +139,14 @@ for (const prefix of languages) {
 				await expect(passage).toHaveAttribute('data-passage', id);
 				await page.evaluate(() => scrollTo(0, 0));
 				if (story.passages.find((candidate) => candidate.id === id)!.ending) {
-					await expectInView(page, `where to get help at “${id}”`, passage.locator('.help'));
+					// Where help starts: its heading and the hotline (local contacts follow below).
+					const help = passage.locator('.help');
+					await expectInView(
+						page,
+						`where to get help at “${id}”`,
+						help.getByRole('heading').first(),
+						help.locator('.number').first()
+					);
 				} else {
 					const choices = await passage.locator('.choices button').all();
 					await expectInView(page, `the choices of “${id}”`, ...choices);
