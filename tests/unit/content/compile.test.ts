@@ -266,7 +266,7 @@ describe('guides', () => {
 		expect(errors(problems)).toEqual([]);
 		expect(content.guides.en[0]).toMatchObject({
 			title: "Teacher's guide",
-			html: '<h2>Before class</h2>\n<p>Read the lesson.</p>'
+			html: '<h2 id="before-class">Before class</h2>\n<p>Read the lesson.</p>'
 		});
 	});
 
