@@ -14,8 +14,23 @@ import { expect, test } from './fixtures';
 const MM = 96 / 25.4;
 const CARD = { width: 85.6, height: 54 };
 const papers = {
-	a4: { label: 'A4', width: 210, height: 297, points: [595.28, 841.89] },
-	letter: { label: 'US Letter', width: 215.9, height: 279.4, points: [612, 792] }
+	a4: {
+		label: 'A4',
+		width: 210,
+		height: 297,
+		points: [595.28, 841.89],
+		rows: 5,
+		summary: '20 cards on 2 sheets of paper: 4 pages.'
+	},
+	// Four rows on Letter: a fifth would put the crop marks where printers cannot print.
+	letter: {
+		label: 'US Letter',
+		width: 215.9,
+		height: 279.4,
+		points: [612, 792],
+		rows: 4,
+		summary: '24 cards on 3 sheets of paper: 6 pages.'
+	}
 } as const;
 type PaperName = keyof typeof papers;
 
@@ -144,28 +159,27 @@ async function khmerFontReady(page: Page) {
 }
 
 for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers)[PaperName]][]) {
-	test(`4 cards × 5 copies print on 2 sheets of ${spec.label}: fronts, then backs behind them`, async ({
+	test(`4 cards × 5 copies print on whole sheets of ${spec.label}: fronts, then backs behind them`, async ({
 		page
 	}) => {
 		await choose(page, { cards: 4, copies: 5, paper });
-		await expect(page.getByTestId('print-summary')).toHaveText(
-			'20 cards on 2 sheets of paper: 4 pages.'
-		);
+		await expect(page.getByTestId('print-summary')).toHaveText(spec.summary);
+		const sheetCount = Math.ceil(20 / (2 * spec.rows));
 
 		const pdf = await printToPdf(page);
-		expect(pdf.getPageCount()).toBe(4);
+		expect(pdf.getPageCount()).toBe(2 * sheetCount);
 		for (const [index, pdfPage] of pdf.getPages().entries()) {
 			near(pdfPage.getWidth(), spec.points[0], `page ${index + 1} width (pt)`);
 			near(pdfPage.getHeight(), spec.points[1], `page ${index + 1} height (pt)`);
 		}
 
 		const sheets = await measurePrint(page, paper);
-		expect(sheets.map((sheet) => `${sheet.sheet} ${sheet.side}`)).toEqual([
-			'1 front',
-			'1 back',
-			'2 front',
-			'2 back'
-		]);
+		expect(sheets.map((sheet) => `${sheet.sheet} ${sheet.side}`)).toEqual(
+			Array.from({ length: sheetCount }, (_, index) => [
+				`${index + 1} front`,
+				`${index + 1} back`
+			]).flat()
+		);
 		// Each sheet fills exactly one page, one after the other, so it prints as one page.
 		sheets.forEach((sheet, index) => {
 			near(sheet.x, 0, `page ${index + 1} left`);
@@ -174,11 +188,11 @@ for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers
 			near(sheet.height, spec.height, `page ${index + 1} height`);
 		});
 
-		// Centred with equal margins: 2 across and 5 down, edge to edge.
+		// Centred with equal margins: 2 across and 5 (or 4) down, edge to edge.
 		const left = (spec.width - 2 * CARD.width) / 2;
-		const top = (spec.height - 5 * CARD.height) / 2;
+		const top = (spec.height - spec.rows * CARD.height) / 2;
 		for (const front of sheets.filter((sheet) => sheet.side === 'front')) {
-			expect(front.places).toHaveLength(10);
+			expect(front.places).toHaveLength(2 * spec.rows);
 			front.places.forEach((place, index) => {
 				const what = `sheet ${front.sheet}, front, place ${index + 1}`;
 				near(place.x, left + (index % 2) * CARD.width, `${what} x`);
@@ -193,7 +207,7 @@ for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers
 			// Long-edge duplex turns the sheet over left to right: each back, mirrored, is
 			// behind its front.
 			const back = sheets.find((sheet) => sheet.side === 'back' && sheet.sheet === front.sheet)!;
-			expect(back.places).toHaveLength(10);
+			expect(back.places).toHaveLength(2 * spec.rows);
 			for (const place of front.places) {
 				const behind = back.places.find(
 					(candidate) => candidate.card === place.card && candidate.copy === place.copy
@@ -237,6 +251,53 @@ test('nothing chosen, nothing to print: the page says so and the button waits', 
 	await expect(page.getByText('Choose at least one card to print.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Print' })).toBeDisabled();
 	await expect(page.locator('.sheet')).toHaveCount(0);
+});
+
+test('on US Letter every crop mark is printed 6 mm or more from the paper’s edges', async ({
+	page
+}) => {
+	await choose(page, { cards: 1, copies: 8, paper: 'letter' });
+	const pdf = await printToPdf(page);
+	expect(pdf.getPageCount()).toBe(2);
+	near(pdf.getPage(0).getHeight(), papers.letter.points[1], 'page height (pt)');
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: Math.round(papers.letter.width * MM), height: 1000 });
+	// Where each mark lies on its printed page, in millimetres from the page's corner.
+	const marks = await page.evaluate((mm) => {
+		return [...document.querySelectorAll<HTMLElement>('.sheet')].flatMap((sheet) => {
+			const page = sheet.getBoundingClientRect();
+			return [...sheet.querySelectorAll('svg.marks line')].map((line) => {
+				const at = line.getBoundingClientRect();
+				return {
+					left: (at.left - page.left) / mm,
+					top: (at.top - page.top) / mm,
+					right: (page.right - at.right) / mm,
+					bottom: (page.bottom - at.bottom) / mm
+				};
+			});
+		});
+	}, MM);
+	expect(marks).toHaveLength(2 * 16);
+	for (const mark of marks) {
+		expect(Math.min(mark.left, mark.top, mark.right, mark.bottom)).toBeGreaterThanOrEqual(5.95);
+	}
+});
+
+test('Print waits while a side has more text than fits, and the red frame never prints', async ({
+	page
+}) => {
+	await choose(page, { cards: 1, copies: 10 });
+	const print = page.getByRole('button', { name: 'Print' });
+	await expect(print).toBeEnabled();
+	const face = page.locator('.sheet[data-side="front"] .card-face').first();
+	await face
+		.locator('.face-body')
+		.evaluate((body) => (body.innerHTML = '<p>Far too long. </p>'.repeat(40)));
+	await expect(face).toHaveAttribute('data-overflow', /^\d/);
+	await expect(print).toBeDisabled();
+	await expect(face).not.toHaveCSS('outline-style', 'none');
+	await page.emulateMedia({ media: 'print' });
+	await expect(face).toHaveCSS('outline-style', 'none');
 });
 
 test('crop marks mark every cut, and go when turned off', async ({ page }) => {

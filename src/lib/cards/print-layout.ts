@@ -1,7 +1,8 @@
 /**
  * Where each card lands on the printed sheets, in millimetres from the sheet's top-left
  * corner. Cards sit edge to edge in a grid centred on the sheet (one cut between two
- * neighbours), with crop marks in the margins along every cut line. Each sheet is printed
+ * neighbours), with crop marks in the margins along every cut line, never within 6 mm of
+ * the paper's edge, where most printers cannot print (so US Letter takes four rows). Each sheet is printed
  * as two pages, fronts then backs; for long-edge duplex the back page is the front page
  * mirrored left to right, so the back of every card lands behind its front.
  */
@@ -15,11 +16,14 @@ export const papers = {
 
 export type Paper = keyof typeof papers;
 
-/** What a printer cannot reach at the paper's edge, and room for the crop marks. */
-export const MIN_MARGIN = 4;
+/** What most printers cannot reach at the paper's edge: no crop mark is drawn there. */
+export const PRINTER_EDGE = 6;
 /** Crop marks stop short of the card so that no line shows on a card cut slightly off. */
 const MARK_GAP = 1;
 const MARK_LENGTH = 5;
+const MIN_MARK_LENGTH = 3;
+/** Room around the cards for a crop mark that a printer can print: a row fewer if need be. */
+export const MIN_MARGIN = PRINTER_EDGE + MARK_GAP + MIN_MARK_LENGTH;
 export const MAX_COPIES = 100;
 
 /** `bilingual` prints each card's Khmer front with its English back. */
@@ -124,8 +128,8 @@ export function countCopies(ids: string[], copies: number, fill: boolean, perShe
 export function cropMarks(paper: Paper, grid: Grid): CropMark[] {
 	const sheet = papers[paper];
 	const marks: CropMark[] = [];
-	const reachX = Math.min(MARK_LENGTH, grid.x - MARK_GAP);
-	const reachY = Math.min(MARK_LENGTH, grid.y - MARK_GAP);
+	const reachX = Math.min(MARK_LENGTH, grid.x - MARK_GAP - PRINTER_EDGE);
+	const reachY = Math.min(MARK_LENGTH, grid.y - MARK_GAP - PRINTER_EDGE);
 	const right = grid.x + grid.width;
 	const bottom = grid.y + grid.height;
 	for (let column = 0; column <= grid.columns; column++) {
@@ -138,8 +142,13 @@ export function cropMarks(paper: Paper, grid: Grid): CropMark[] {
 		marks.push({ x1: grid.x - MARK_GAP - reachX, y1: y, x2: grid.x - MARK_GAP, y2: y });
 		marks.push({ x1: right + MARK_GAP, y1: y, x2: right + MARK_GAP + reachX, y2: y });
 	}
+	const edge = PRINTER_EDGE - 1e-9;
 	return marks.filter(
-		(mark) => mark.x1 >= 0 && mark.y1 >= 0 && mark.x2 <= sheet.width && mark.y2 <= sheet.height
+		(mark) =>
+			mark.x1 >= edge &&
+			mark.y1 >= edge &&
+			mark.x2 <= sheet.width - edge &&
+			mark.y2 <= sheet.height - edge
 	);
 }
 

@@ -5,6 +5,7 @@ import {
 	cropMarks,
 	gridFor,
 	localeOfSide,
+	papers,
 	planPrint,
 	type PrintRequest
 } from '$lib/cards/print-layout';
@@ -29,11 +30,11 @@ describe('the grid of cards on a sheet', () => {
 		close(297 - grid.y - grid.height, 13.5);
 	});
 
-	it('puts ten on US Letter too, with the narrower top and bottom margins Letter leaves', () => {
+	it('puts eight on US Letter: a fifth row would leave no printable room for the crop marks', () => {
 		const grid = gridFor('letter', card);
-		expect([grid.columns, grid.rows]).toEqual([2, 5]);
+		expect([grid.columns, grid.rows]).toEqual([2, 4]);
 		close(grid.x, 22.35);
-		close(grid.y, 4.7);
+		close(grid.y, 31.7);
 	});
 
 	it('fits other sizes by the same rule: playing cards go 3 by 3 on A4', () => {
@@ -143,12 +144,16 @@ describe('crop marks', () => {
 		expect(top.map((mark) => mark.x1.toFixed(1))).toEqual(['19.4', '105.0', '190.6']);
 	});
 
-	it('stay on the paper where the margin is narrow (Letter, top and bottom)', () => {
-		const marks = cropMarks('letter', gridFor('letter', card));
-		expect(marks).toHaveLength(18);
-		for (const mark of marks) {
-			expect(Math.min(mark.x1, mark.y1)).toBeGreaterThanOrEqual(0);
-			expect(mark.y2).toBeLessThanOrEqual(279.4);
+	it('stay 6 mm or more from every edge of the paper, where printers can print', () => {
+		for (const paper of ['a4', 'letter'] as const) {
+			const marks = cropMarks(paper, gridFor(paper, card));
+			expect(marks).toHaveLength(paper === 'a4' ? 18 : 16);
+			for (const mark of marks) {
+				expect(Math.min(mark.x1, mark.y1, mark.x2, mark.y2)).toBeGreaterThanOrEqual(6);
+				expect(Math.max(mark.x1, mark.x2)).toBeLessThanOrEqual(papers[paper].width - 6);
+				expect(Math.max(mark.y1, mark.y2)).toBeLessThanOrEqual(papers[paper].height - 6);
+				expect(Math.hypot(mark.x2 - mark.x1, mark.y2 - mark.y1)).toBeGreaterThanOrEqual(3);
+			}
 		}
 	});
 });
