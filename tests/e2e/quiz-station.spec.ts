@@ -212,7 +212,7 @@ test.describe('a quiz station', () => {
 		await expect(later.getByRole('button', { name: 'Resume it' })).toBeVisible();
 		const { attempts, answers } = await readResults(later);
 		expect(answers).toEqual([
-			expect.objectContaining({ questionId: 'broker-promise', given: [expect.any(String)] })
+			expect.objectContaining({ questionId: 'sure-job-offer', given: [expect.any(String)] })
 		]);
 		expect(attempts[0]!.score).toBe(answers[0]!.correct ? 1 : 0);
 	});
@@ -300,7 +300,7 @@ test.describe('a quiz station', () => {
 		await answerQuestion(page);
 		await expect(page.locator('.station')).toHaveAttribute('data-saving', '0');
 		const first = (await readResults(page)).answers.find(
-			(answer) => answer.questionId === 'ask-local-authority'
+			(answer) => answer.questionId === 'family-friend-agent'
 		)!;
 
 		await other.locator('.options input').last().check();
@@ -321,9 +321,9 @@ test.describe('a quiz station', () => {
 		const keys = answers.map((answer) => `${answer.attemptUuid}/${answer.questionId}`);
 		expect(new Set(keys).size).toBe(keys.length);
 		expect(answers.map((answer) => answer.questionId).sort()).toEqual(
-			['ask-local-authority', 'broker-promise', 'sign-what-you-read'].sort()
+			['family-friend-agent', 'sure-job-offer', 'contract-in-thai'].sort()
 		);
-		expect(answers.find((answer) => answer.questionId === 'ask-local-authority')).toEqual(first);
+		expect(answers.find((answer) => answer.questionId === 'family-friend-agent')).toEqual(first);
 	});
 });
 
