@@ -87,8 +87,10 @@ test('the presenter window follows the projected slide, and the projector follow
 
 /** The page's clock stands still at `time`, and moves only when the test moves it. */
 async function stopClock(page: Page, time: string) {
-	await page.clock.install({ time: new Date(time) });
-	await page.clock.pauseAt(new Date(time));
+	// Installed a minute before: the fake clock runs meanwhile, and cannot be paused in its past.
+	const at = new Date(time);
+	await page.clock.install({ time: new Date(at.getTime() - 60_000) });
+	await page.clock.pauseAt(at);
 }
 
 /** Every box is wholly inside the window, and the page itself does not scroll. */
