@@ -86,7 +86,10 @@ test('a Khmer page stays in Khmer when the English strings arrive after the Khme
 	// possible, so that it comes last.
 	let khmerDelivered!: () => void;
 	const khmerArrived = new Promise<void>((resolve) => (khmerDelivered = resolve));
-	const strings = { en: 'The export must be saved before', km: 'ត្រូវរក្សាទុកឯកសារនាំចេញជាមុនសិន' };
+	const strings = {
+		en: 'The spreadsheet and CSV files are for reading',
+		km: 'ឯកសារសៀវភៅបញ្ជី និង CSV សម្រាប់អាន'
+	};
 	const held: string[] = [];
 	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		const response = await route.fetch();
