@@ -14,8 +14,23 @@ import { expect, test } from './fixtures';
 const MM = 96 / 25.4;
 const CARD = { width: 85.6, height: 54 };
 const papers = {
-	a4: { label: 'A4', width: 210, height: 297, points: [595.28, 841.89] },
-	letter: { label: 'US Letter', width: 215.9, height: 279.4, points: [612, 792] }
+	a4: {
+		label: 'A4',
+		width: 210,
+		height: 297,
+		points: [595.28, 841.89],
+		rows: 5,
+		summary: '20 cards on 2 sheets of paper: 4 pages.'
+	},
+	// Four rows on Letter: a fifth would put the crop marks where printers cannot print.
+	letter: {
+		label: 'US Letter',
+		width: 215.9,
+		height: 279.4,
+		points: [612, 792],
+		rows: 4,
+		summary: '24 cards on 3 sheets of paper: 6 pages.'
+	}
 } as const;
 type PaperName = keyof typeof papers;
 
@@ -44,7 +59,9 @@ interface PrintChoice {
 	fill?: boolean;
 	language?: 'English' | 'ខ្មែរ' | 'Khmer front, English back';
 	paper?: PaperName;
+	precut?: boolean;
 	marks?: boolean;
+	guides?: boolean;
 }
 
 async function choose(page: Page, choice: PrintChoice = {}): Promise<void> {
@@ -64,7 +81,16 @@ async function choose(page: Page, choice: PrintChoice = {}): Promise<void> {
 		.setChecked(choice.fill ?? true);
 	await page.getByRole('radio', { name: choice.language ?? 'English', exact: true }).check();
 	await page.getByRole('radio', { name: papers[choice.paper ?? 'a4'].label }).check();
-	await page.getByRole('checkbox', { name: /Crop marks/ }).setChecked(choice.marks ?? true);
+	await chooseStock(page, choice.precut ?? false);
+	if (!choice.precut) {
+		await page.getByRole('checkbox', { name: /Crop marks/ }).setChecked(choice.marks ?? true);
+		await page.getByRole('checkbox', { name: /Cut guides/ }).setChecked(choice.guides ?? false);
+	}
+}
+
+async function chooseStock(page: Page, precut: boolean): Promise<void> {
+	const group = page.getByRole('group', { name: 'Kind of sheet' });
+	await group.getByRole('radio', { name: precut ? /cut in advance/ : /Plain paper/ }).check();
 }
 
 /** Every page as it prints: the sheet's box on the page, and each card's box on the sheet. */
@@ -144,28 +170,27 @@ async function khmerFontReady(page: Page) {
 }
 
 for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers)[PaperName]][]) {
-	test(`4 cards × 5 copies print on 2 sheets of ${spec.label}: fronts, then backs behind them`, async ({
+	test(`4 cards × 5 copies print on whole sheets of ${spec.label}: fronts, then backs behind them`, async ({
 		page
 	}) => {
 		await choose(page, { cards: 4, copies: 5, paper });
-		await expect(page.getByTestId('print-summary')).toHaveText(
-			'20 cards on 2 sheets of paper: 4 pages.'
-		);
+		await expect(page.getByTestId('print-summary')).toHaveText(spec.summary);
+		const sheetCount = Math.ceil(20 / (2 * spec.rows));
 
 		const pdf = await printToPdf(page);
-		expect(pdf.getPageCount()).toBe(4);
+		expect(pdf.getPageCount()).toBe(2 * sheetCount);
 		for (const [index, pdfPage] of pdf.getPages().entries()) {
 			near(pdfPage.getWidth(), spec.points[0], `page ${index + 1} width (pt)`);
 			near(pdfPage.getHeight(), spec.points[1], `page ${index + 1} height (pt)`);
 		}
 
 		const sheets = await measurePrint(page, paper);
-		expect(sheets.map((sheet) => `${sheet.sheet} ${sheet.side}`)).toEqual([
-			'1 front',
-			'1 back',
-			'2 front',
-			'2 back'
-		]);
+		expect(sheets.map((sheet) => `${sheet.sheet} ${sheet.side}`)).toEqual(
+			Array.from({ length: sheetCount }, (_, index) => [
+				`${index + 1} front`,
+				`${index + 1} back`
+			]).flat()
+		);
 		// Each sheet fills exactly one page, one after the other, so it prints as one page.
 		sheets.forEach((sheet, index) => {
 			near(sheet.x, 0, `page ${index + 1} left`);
@@ -174,11 +199,11 @@ for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers
 			near(sheet.height, spec.height, `page ${index + 1} height`);
 		});
 
-		// Centred with equal margins: 2 across and 5 down, edge to edge.
+		// Centred with equal margins: 2 across and 5 (or 4) down, edge to edge.
 		const left = (spec.width - 2 * CARD.width) / 2;
-		const top = (spec.height - 5 * CARD.height) / 2;
+		const top = (spec.height - spec.rows * CARD.height) / 2;
 		for (const front of sheets.filter((sheet) => sheet.side === 'front')) {
-			expect(front.places).toHaveLength(10);
+			expect(front.places).toHaveLength(2 * spec.rows);
 			front.places.forEach((place, index) => {
 				const what = `sheet ${front.sheet}, front, place ${index + 1}`;
 				near(place.x, left + (index % 2) * CARD.width, `${what} x`);
@@ -193,7 +218,7 @@ for (const [paper, spec] of Object.entries(papers) as [PaperName, (typeof papers
 			// Long-edge duplex turns the sheet over left to right: each back, mirrored, is
 			// behind its front.
 			const back = sheets.find((sheet) => sheet.side === 'back' && sheet.sheet === front.sheet)!;
-			expect(back.places).toHaveLength(10);
+			expect(back.places).toHaveLength(2 * spec.rows);
 			for (const place of front.places) {
 				const behind = back.places.find(
 					(candidate) => candidate.card === place.card && candidate.copy === place.copy
@@ -239,14 +264,120 @@ test('nothing chosen, nothing to print: the page says so and the button waits', 
 	await expect(page.locator('.sheet')).toHaveCount(0);
 });
 
-test('crop marks mark every cut, and go when turned off', async ({ page }) => {
+test('on US Letter every crop mark is printed 6 mm or more from the paper’s edges', async ({
+	page
+}) => {
+	await choose(page, { cards: 1, copies: 8, paper: 'letter' });
+	const pdf = await printToPdf(page);
+	expect(pdf.getPageCount()).toBe(2);
+	near(pdf.getPage(0).getHeight(), papers.letter.points[1], 'page height (pt)');
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: Math.round(papers.letter.width * MM), height: 1000 });
+	// Where each mark lies on its printed page, in millimetres from the page's corner.
+	const marks = await page.evaluate((mm) => {
+		return [...document.querySelectorAll<HTMLElement>('.sheet')].flatMap((sheet) => {
+			const page = sheet.getBoundingClientRect();
+			return [...sheet.querySelectorAll('svg.marks line')].map((line) => {
+				const at = line.getBoundingClientRect();
+				return {
+					left: (at.left - page.left) / mm,
+					top: (at.top - page.top) / mm,
+					right: (page.right - at.right) / mm,
+					bottom: (page.bottom - at.bottom) / mm
+				};
+			});
+		});
+	}, MM);
+	expect(marks).toHaveLength(2 * 16);
+	for (const mark of marks) {
+		expect(Math.min(mark.left, mark.top, mark.right, mark.bottom)).toBeGreaterThanOrEqual(5.95);
+	}
+});
+
+test('Print waits while a side has more text than fits, and the red frame never prints', async ({
+	page
+}) => {
 	await choose(page, { cards: 1, copies: 10 });
+	const print = page.getByRole('button', { name: 'Print' });
+	await expect(print).toBeEnabled();
+	const face = page.locator('.sheet[data-side="front"] .card-face').first();
+	await face
+		.locator('.face-body')
+		.evaluate((body) => (body.innerHTML = '<p>Far too long. </p>'.repeat(40)));
+	await expect(face).toHaveAttribute('data-overflow', /^\d/);
+	await expect(print).toBeDisabled();
+	await expect(face).not.toHaveCSS('outline-style', 'none');
+	await page.emulateMedia({ media: 'print' });
+	await expect(face).toHaveCSS('outline-style', 'none');
+});
+
+test('crop marks mark every cut, cut guides run along the cuts when asked, and both go when turned off', async ({
+	page
+}) => {
+	await choose(page, { cards: 1, copies: 10 });
+	const first = page.locator('.sheet').first();
 	// 3 cuts down × top and bottom, 6 cuts across × left and right.
-	await expect(page.locator('.sheet').first().locator('svg.marks line')).toHaveCount(18);
+	await expect(first.locator('svg.marks line')).toHaveCount(18);
+	await expect(page.locator('svg.guides')).toHaveCount(0);
+
+	await page.getByRole('checkbox', { name: /Cut guides/ }).check();
+	// 3 lines down and 6 across, over the cards, on every page, and on paper.
+	await expect(first.locator('svg.guides line')).toHaveCount(9);
+	await expect(page.locator('svg.guides')).toHaveCount(2);
+	await page.emulateMedia({ media: 'print' });
+	await expect(first.locator('svg.guides')).toBeVisible();
+	// Drawn after the cards, whose ground is white, so that the lines show over their edges.
+	expect(await first.evaluate((sheet) => sheet.lastElementChild?.matches('svg.guides'))).toBe(true);
+	await page.emulateMedia({ media: 'screen' });
+
 	await page.getByRole('checkbox', { name: /Crop marks/ }).uncheck();
+	await page.getByRole('checkbox', { name: /Cut guides/ }).uncheck();
 	await expect(page.locator('svg.marks line')).toHaveCount(0);
+	await expect(page.locator('svg.guides line')).toHaveCount(0);
 	await expect(page.locator('.sheet')).toHaveCount(2);
 });
+
+const precut = {
+	a4: { left: 15, top: 13.5, pitch: { x: 95, y: 54 }, card: { width: 85, height: 54 } },
+	letter: {
+		left: 19.05,
+		top: 12.7,
+		pitch: { x: 88.9, y: 50.8 },
+		card: { width: 88.9, height: 50.8 }
+	}
+} as const;
+
+for (const [paper, sheet] of Object.entries(precut) as [PaperName, (typeof precut)[PaperName]][]) {
+	test(`on business card sheets cut in advance (${papers[paper].label}), each card fills its place, with no marks`, async ({
+		page
+	}) => {
+		await choose(page, { cards: 2, copies: 5, paper, precut: true });
+		await expect(page.getByRole('checkbox', { name: /Crop marks/ })).toBeDisabled();
+		await expect(page.getByRole('checkbox', { name: /Cut guides/ })).toBeDisabled();
+		await expect(page.getByTestId('print-summary')).toHaveText(
+			'10 cards on 1 sheet of paper: 2 pages.'
+		);
+		await expect(page.getByText(/hold it against a sheet to the light/)).toBeVisible();
+		const pdf = await printToPdf(page);
+		expect(pdf.getPageCount()).toBe(2);
+		near(pdf.getPage(0).getWidth(), papers[paper].points[0], 'page width (pt)');
+		near(pdf.getPage(0).getHeight(), papers[paper].points[1], 'page height (pt)');
+
+		const [front, back] = await measurePrint(page, paper);
+		expect(front!.places).toHaveLength(10);
+		front!.places.forEach((place, index) => {
+			const what = `place ${index + 1}`;
+			near(place.x, sheet.left + (index % 2) * sheet.pitch.x, `${what} x`);
+			near(place.y, sheet.top + Math.floor(index / 2) * sheet.pitch.y, `${what} y`);
+			// The card is drawn to fill its place, whatever the place's shape.
+			near(place.face!.width, sheet.card.width, `${what} card width`);
+			near(place.face!.height, sheet.card.height, `${what} card height`);
+			const behind = back!.places[index]!;
+			near(behind.x, papers[paper].width - place.x - place.width, `back of ${what} x`);
+		});
+		await expect(page.locator('svg.marks, svg.guides')).toHaveCount(0);
+	});
+}
 
 test('the bilingual card has its Khmer front behind which its English back is printed', async ({
 	page
@@ -275,17 +406,31 @@ test('the bilingual card has its Khmer front behind which its English back is pr
 	await expect(page.getByText('Khmer draft, not yet reviewed by a native speaker.')).toBeVisible();
 });
 
-test('every shipped card fits its box at print size, in English and in Khmer', async ({ page }) => {
+test('every shipped card fits its box at print size, in English and in Khmer, on every kind of sheet', async ({
+	page
+}) => {
+	const sheets = [
+		{ paper: 'A4', precut: false },
+		{ paper: 'A4', precut: true },
+		{ paper: 'US Letter', precut: false },
+		{ paper: 'US Letter', precut: true }
+	];
 	for (const language of ['English', 'ខ្មែរ'] as const) {
 		await page.emulateMedia({ media: 'screen' });
 		await choose(page, { copies: 1, language });
 		if (language === 'ខ្មែរ') await khmerFontReady(page);
-		await page.evaluate(() => document.fonts.ready);
-		await expect(page.getByTestId('too-long')).toHaveCount(0);
-		await measurePrint(page, 'a4');
-		const sides = await page.locator('.sheet .card-face').count();
-		expect(sides).toBeGreaterThanOrEqual(8);
-		expect(await overflowingSides(page), `${language}: cards with more text than fits`).toEqual([]);
+		for (const sheet of sheets) {
+			const what = `${language} on ${sheet.paper}${sheet.precut ? ', cut in advance' : ''}`;
+			await page.emulateMedia({ media: 'screen' });
+			await page.getByRole('radio', { name: sheet.paper }).check();
+			await chooseStock(page, sheet.precut);
+			await page.evaluate(() => document.fonts.ready);
+			await expect(page.getByTestId('too-long'), what).toHaveCount(0);
+			await measurePrint(page, sheet.paper === 'A4' ? 'a4' : 'letter');
+			const sides = await page.locator('.sheet .card-face').count();
+			expect(sides).toBeGreaterThanOrEqual(8);
+			expect(await overflowingSides(page), `${what}: cards with more text than fits`).toEqual([]);
+		}
 	}
 });
 

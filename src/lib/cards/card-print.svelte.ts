@@ -6,7 +6,13 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { Card, CardSideName } from '$lib/content/card';
 import type { Locale } from '$lib/content/types';
-import { localeOfSide, planPrint, type Paper, type PrintLanguage } from './print-layout';
+import {
+	localeOfSide,
+	planPrint,
+	type Paper,
+	type PrintLanguage,
+	type Stock
+} from './print-layout';
 
 export interface TooLong {
 	card: Card;
@@ -22,7 +28,10 @@ export class CardPrint {
 	fill = $state(true);
 	language = $state<PrintLanguage>('en');
 	paper = $state<Paper>('a4');
+	stock = $state<Stock>('plain');
 	cropMarks = $state(true);
+	/** Lines along the cuts inside the sheet too, not only marks in its margins. */
+	cutGuides = $state(false);
 
 	// Set once, by the constructor; the derived values below are read only after it.
 	#order: Card[] = [];
@@ -45,7 +54,8 @@ export class CardPrint {
 			cards: this.#order.filter((card) => this.chosen.includes(card.id)),
 			copies: this.copies,
 			fill: this.fill,
-			paper: this.paper
+			paper: this.paper,
+			stock: this.stock
 		})
 	);
 

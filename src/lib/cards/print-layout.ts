@@ -1,9 +1,12 @@
 /**
  * Where each card lands on the printed sheets, in millimetres from the sheet's top-left
- * corner. Cards sit edge to edge in a grid centred on the sheet (one cut between two
- * neighbours), with crop marks in the margins along every cut line. Each sheet is printed
- * as two pages, fronts then backs; for long-edge duplex the back page is the front page
- * mirrored left to right, so the back of every card lands behind its front.
+ * corner. On plain paper, cards sit edge to edge in a grid centred on the sheet (one cut
+ * between two neighbours), with crop marks in the margins along every cut line, never within
+ * 6 mm of the paper's edge, where most printers cannot print (so US Letter takes four rows),
+ * and, if asked, thin guides along the cuts inside the sheet. On sheets of business cards cut
+ * in advance, the cards go where the sheet's own cards are, with no marks. Each sheet is
+ * printed as two pages, fronts then backs; for long-edge duplex the back page is the front
+ * page mirrored left to right, so the back of every card lands behind its front.
  */
 import type { Locale } from '../content/types';
 import { cardSizes, type CardSize } from './sizes';
@@ -15,11 +18,39 @@ export const papers = {
 
 export type Paper = keyof typeof papers;
 
-/** What a printer cannot reach at the paper's edge, and room for the crop marks. */
-export const MIN_MARGIN = 4;
+/** Plain paper or card, cut by hand; or a sheet of business cards cut in advance. */
+export type Stock = 'plain' | 'precut';
+
+/**
+ * The sheets of business cards cut in advance that each paper takes: ten cards, 2 across
+ * and 5 down, centred as the makers' templates place them. A4: 85 × 54 mm with a 10 mm
+ * gap between the columns (as Avery C32011); Letter: 3.5 × 2 in, edge to edge (as Avery 5371).
+ */
+export const precutSheets = {
+	a4: {
+		name: 'Avery C32011',
+		card: { width: 85, height: 54 },
+		columns: 2,
+		rows: 5,
+		gap: { x: 10, y: 0 }
+	},
+	letter: {
+		name: 'Avery 5371',
+		card: { width: 88.9, height: 50.8 },
+		columns: 2,
+		rows: 5,
+		gap: { x: 0, y: 0 }
+	}
+} as const satisfies Record<Paper, Omit<Grid, 'x' | 'y' | 'width' | 'height'> & { name: string }>;
+
+/** What most printers cannot reach at the paper's edge: no crop mark is drawn there. */
+export const PRINTER_EDGE = 6;
 /** Crop marks stop short of the card so that no line shows on a card cut slightly off. */
 const MARK_GAP = 1;
 const MARK_LENGTH = 5;
+const MIN_MARK_LENGTH = 3;
+/** Room around the cards for a crop mark that a printer can print: a row fewer if need be. */
+export const MIN_MARGIN = PRINTER_EDGE + MARK_GAP + MIN_MARK_LENGTH;
 export const MAX_COPIES = 100;
 
 /** `bilingual` prints each card's Khmer front with its English back. */
@@ -42,6 +73,8 @@ export interface Grid extends Box {
 	columns: number;
 	rows: number;
 	card: { width: number; height: number };
+	/** Room between two neighbouring cards: none when one cut parts them. */
+	gap: { x: number; y: number };
 }
 
 /** A card on a page: which card, which copy of it, and where. */
@@ -52,7 +85,7 @@ export interface PlacedCard extends Box {
 	column: number;
 }
 
-/** A crop mark: a line from (x1, y1) to (x2, y2). */
+/** A crop mark or a cut guide: a line from (x1, y1) to (x2, y2). */
 export interface CropMark {
 	x1: number;
 	y1: number;
@@ -66,8 +99,11 @@ export interface PrintPage {
 	sheet: number;
 	paper: Paper;
 	size: CardSize;
+	stock: Stock;
 	cards: PlacedCard[];
 	marks: CropMark[];
+	/** Lines along every cut, over the whole grid; none on sheets cut in advance. */
+	guides: CropMark[];
 }
 
 export interface PrintRequest {
@@ -78,6 +114,8 @@ export interface PrintRequest {
 	/** Fill the empty places of the last sheet with more copies. */
 	fill: boolean;
 	paper: Paper;
+	/** Plain when left out. */
+	stock?: Stock;
 }
 
 /** The grid of cards of this size that fits on this paper, centred. */
@@ -91,10 +129,37 @@ export function gridFor(paper: Paper, size: { width: number; height: number }): 
 		columns,
 		rows,
 		card: size,
+		gap: { x: 0, y: 0 },
 		width,
 		height,
 		x: (sheet.width - width) / 2,
 		y: (sheet.height - height) / 2
+	};
+}
+
+/** The cards of a sheet cut in advance, centred on the paper as its maker places them. */
+export function precutGrid(paper: Paper): Grid {
+	const sheet = papers[paper];
+	const { card, columns, rows, gap } = precutSheets[paper];
+	const width = columns * card.width + (columns - 1) * gap.x;
+	const height = rows * card.height + (rows - 1) * gap.y;
+	return {
+		columns,
+		rows,
+		card,
+		gap,
+		width,
+		height,
+		x: (sheet.width - width) / 2,
+		y: (sheet.height - height) / 2
+	};
+}
+
+/** Where a card's top-left corner is in the grid. */
+function placeIn(grid: Grid, row: number, column: number): { x: number; y: number } {
+	return {
+		x: grid.x + column * (grid.card.width + grid.gap.x),
+		y: grid.y + row * (grid.card.height + grid.gap.y)
 	};
 }
 
@@ -124,8 +189,8 @@ export function countCopies(ids: string[], copies: number, fill: boolean, perShe
 export function cropMarks(paper: Paper, grid: Grid): CropMark[] {
 	const sheet = papers[paper];
 	const marks: CropMark[] = [];
-	const reachX = Math.min(MARK_LENGTH, grid.x - MARK_GAP);
-	const reachY = Math.min(MARK_LENGTH, grid.y - MARK_GAP);
+	const reachX = Math.min(MARK_LENGTH, grid.x - MARK_GAP - PRINTER_EDGE);
+	const reachY = Math.min(MARK_LENGTH, grid.y - MARK_GAP - PRINTER_EDGE);
 	const right = grid.x + grid.width;
 	const bottom = grid.y + grid.height;
 	for (let column = 0; column <= grid.columns; column++) {
@@ -138,9 +203,34 @@ export function cropMarks(paper: Paper, grid: Grid): CropMark[] {
 		marks.push({ x1: grid.x - MARK_GAP - reachX, y1: y, x2: grid.x - MARK_GAP, y2: y });
 		marks.push({ x1: right + MARK_GAP, y1: y, x2: right + MARK_GAP + reachX, y2: y });
 	}
+	const edge = PRINTER_EDGE - 1e-9;
 	return marks.filter(
-		(mark) => mark.x1 >= 0 && mark.y1 >= 0 && mark.x2 <= sheet.width && mark.y2 <= sheet.height
+		(mark) =>
+			mark.x1 >= edge &&
+			mark.y1 >= edge &&
+			mark.x2 <= sheet.width - edge &&
+			mark.y2 <= sheet.height - edge
 	);
+}
+
+/**
+ * Thin lines along every cut, across the whole grid of cards edge to edge: easier to cut
+ * along with scissors than marks in the margin alone, at the cost of a line on an edge cut
+ * slightly off.
+ */
+export function cutGuides(grid: Grid): CropMark[] {
+	const right = grid.x + grid.width;
+	const bottom = grid.y + grid.height;
+	const guides: CropMark[] = [];
+	for (let column = 0; column <= grid.columns; column++) {
+		const x = grid.x + column * grid.card.width;
+		guides.push({ x1: x, y1: grid.y, x2: x, y2: bottom });
+	}
+	for (let row = 0; row <= grid.rows; row++) {
+		const y = grid.y + row * grid.card.height;
+		guides.push({ x1: grid.x, y1: y, x2: right, y2: y });
+	}
+	return guides;
 }
 
 /** Where the back of a card goes: the same row, mirrored across the sheet's middle. */
@@ -156,15 +246,19 @@ export function mirror(card: PlacedCard, paper: Paper, grid: Grid): PlacedCard {
 export function planPrint(request: PrintRequest): PrintPage[] {
 	const pages: PrintPage[] = [];
 	const sizes = [...new Set(request.cards.map((card) => card.size))];
+	const stock = request.stock ?? 'plain';
 	for (const size of sizes) {
-		const grid = gridFor(request.paper, cardSizes[size]);
+		const grid =
+			stock === 'precut' ? precutGrid(request.paper) : gridFor(request.paper, cardSizes[size]);
 		const perSheet = grid.columns * grid.rows;
 		if (perSheet === 0) continue;
 		const ids = request.cards.filter((card) => card.size === size).map((card) => card.id);
 		const copies = countCopies(ids, request.copies, request.fill, perSheet).flatMap(
 			({ id, count }) => Array.from({ length: count }, (_, copy) => ({ id, copy: copy + 1 }))
 		);
-		const marks = cropMarks(request.paper, grid);
+		const plain = stock === 'plain';
+		const marks = plain ? cropMarks(request.paper, grid) : [];
+		const guides = plain ? cutGuides(grid) : [];
 		for (let start = 0; start < copies.length; start += perSheet) {
 			const sheet = pages.length / 2 + 1;
 			const fronts = copies.slice(start, start + perSheet).map(({ id, copy }, index) => {
@@ -175,13 +269,12 @@ export function planPrint(request: PrintRequest): PrintPage[] {
 					copy,
 					row,
 					column,
-					x: grid.x + column * grid.card.width,
-					y: grid.y + row * grid.card.height,
+					...placeIn(grid, row, column),
 					width: grid.card.width,
 					height: grid.card.height
 				};
 			});
-			const common = { sheet, paper: request.paper, size, marks };
+			const common = { sheet, paper: request.paper, size, stock, marks, guides };
 			pages.push({ ...common, side: 'front', cards: fronts });
 			pages.push({
 				...common,

@@ -10,7 +10,7 @@ export interface DeckState {
 }
 
 export type DeckMove = 'next' | 'previous' | 'first' | 'last' | 'blank';
-export type DeckCommand = DeckMove | 'fullscreen' | 'presenter' | 'exit';
+export type DeckCommand = DeckMove | 'fullscreen' | 'presenter' | 'timer' | 'exit';
 
 const keys: Record<string, DeckCommand> = {
 	ArrowRight: 'next',
@@ -29,6 +29,8 @@ const keys: Record<string, DeckCommand> = {
 	F: 'fullscreen',
 	p: 'presenter',
 	P: 'presenter',
+	t: 'timer',
+	T: 'timer',
 	Escape: 'exit'
 };
 

@@ -2,6 +2,7 @@
  * The presenter's clock: time since the lesson started, which can be paused and reset.
  * Kept as plain numbers so it survives a reload of the presenter window.
  */
+import type { Locale } from '$lib/content/types';
 
 export interface StopwatchState {
 	startedAt: number;
@@ -29,8 +30,15 @@ export function resume(state: StopwatchState, now: number): StopwatchState {
 	return { ...state, pausedAt: null, pausedFor: state.pausedFor + (now - state.pausedAt) };
 }
 
-/** `mm:ss`, or `h:mm:ss` past an hour. */
-export function formatClock(milliseconds: number): string {
+const khmerDigits = '០១២៣៤៥៦៧៨៩';
+
+/** `mm:ss`, or `h:mm:ss` past an hour; in Khmer digits for Khmer text. */
+export function formatClock(milliseconds: number, locale: Locale = 'en'): string {
+	const text = latinClock(milliseconds);
+	return locale === 'km' ? text.replace(/\d/g, (digit) => khmerDigits[Number(digit)]!) : text;
+}
+
+function latinClock(milliseconds: number): string {
 	const total = Math.floor(milliseconds / 1000);
 	const hours = Math.floor(total / 3600);
 	const minutes = Math.floor((total % 3600) / 60);

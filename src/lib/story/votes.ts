@@ -26,6 +26,16 @@ export function winner(tally: Tally): number | null {
 	return level ? null : best;
 }
 
+/** The choices with the most votes: one when there is a winner, two or more on a tie. */
+export function leaders(tally: Tally): number[] {
+	const top = Math.max(0, ...Object.values(tally));
+	if (top === 0) return [];
+	return Object.entries(tally)
+		.filter(([, votes]) => votes === top)
+		.map(([choice]) => Number(choice))
+		.sort((a, b) => a - b);
+}
+
 /** Keys 1–9 pick the first nine choices shown; anything else is not a pick. */
 export function choiceForKey(key: string, shown: number): number | null {
 	if (!/^[1-9]$/.test(key)) return null;

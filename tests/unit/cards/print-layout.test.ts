@@ -3,9 +3,12 @@ import {
 	clampCopies,
 	countCopies,
 	cropMarks,
+	cutGuides,
 	gridFor,
 	localeOfSide,
+	papers,
 	planPrint,
+	precutGrid,
 	type PrintRequest
 } from '$lib/cards/print-layout';
 
@@ -29,11 +32,11 @@ describe('the grid of cards on a sheet', () => {
 		close(297 - grid.y - grid.height, 13.5);
 	});
 
-	it('puts ten on US Letter too, with the narrower top and bottom margins Letter leaves', () => {
+	it('puts eight on US Letter: a fifth row would leave no printable room for the crop marks', () => {
 		const grid = gridFor('letter', card);
-		expect([grid.columns, grid.rows]).toEqual([2, 5]);
+		expect([grid.columns, grid.rows]).toEqual([2, 4]);
 		close(grid.x, 22.35);
-		close(grid.y, 4.7);
+		close(grid.y, 31.7);
 	});
 
 	it('fits other sizes by the same rule: playing cards go 3 by 3 on A4', () => {
@@ -143,13 +146,83 @@ describe('crop marks', () => {
 		expect(top.map((mark) => mark.x1.toFixed(1))).toEqual(['19.4', '105.0', '190.6']);
 	});
 
-	it('stay on the paper where the margin is narrow (Letter, top and bottom)', () => {
-		const marks = cropMarks('letter', gridFor('letter', card));
-		expect(marks).toHaveLength(18);
-		for (const mark of marks) {
-			expect(Math.min(mark.x1, mark.y1)).toBeGreaterThanOrEqual(0);
-			expect(mark.y2).toBeLessThanOrEqual(279.4);
+	it('stay 6 mm or more from every edge of the paper, where printers can print', () => {
+		for (const paper of ['a4', 'letter'] as const) {
+			const marks = cropMarks(paper, gridFor(paper, card));
+			expect(marks).toHaveLength(paper === 'a4' ? 18 : 16);
+			for (const mark of marks) {
+				expect(Math.min(mark.x1, mark.y1, mark.x2, mark.y2)).toBeGreaterThanOrEqual(6);
+				expect(Math.max(mark.x1, mark.x2)).toBeLessThanOrEqual(papers[paper].width - 6);
+				expect(Math.max(mark.y1, mark.y2)).toBeLessThanOrEqual(papers[paper].height - 6);
+				expect(Math.hypot(mark.x2 - mark.x1, mark.y2 - mark.y1)).toBeGreaterThanOrEqual(3);
+			}
 		}
+	});
+});
+
+describe('cut guides', () => {
+	it('run along every cut, across the whole grid, and nowhere else', () => {
+		const grid = gridFor('a4', card);
+		const guides = cutGuides(grid);
+		// 3 lines down and 6 across.
+		expect(guides).toHaveLength(3 + 6);
+		for (const guide of guides) {
+			expect(Math.min(guide.x1, guide.x2)).toBeGreaterThanOrEqual(grid.x - 1e-9);
+			expect(Math.max(guide.x1, guide.x2)).toBeLessThanOrEqual(grid.x + grid.width + 1e-9);
+			expect(Math.min(guide.y1, guide.y2)).toBeGreaterThanOrEqual(grid.y - 1e-9);
+			expect(Math.max(guide.y1, guide.y2)).toBeLessThanOrEqual(grid.y + grid.height + 1e-9);
+		}
+		const down = guides.filter((guide) => guide.x1 === guide.x2);
+		expect(down.map((guide) => guide.x1.toFixed(1))).toEqual(['19.4', '105.0', '190.6']);
+		expect(down.every((guide) => guide.y2 - guide.y1 === grid.height)).toBe(true);
+	});
+});
+
+describe('sheets of business cards cut in advance', () => {
+	it('puts ten cards of 85 × 54 mm on A4 with a 10 mm gap between the columns', () => {
+		const [front] = planPrint(
+			request({ stock: 'precut', copies: 10, cards: request().cards.slice(0, 1) })
+		);
+		expect(front!.cards.map((placed) => [placed.row, placed.column])).toEqual(
+			[0, 1, 2, 3, 4].flatMap((row) => [
+				[row, 0],
+				[row, 1]
+			])
+		);
+		for (const placed of front!.cards) {
+			close(placed.width, 85);
+			close(placed.height, 54);
+			close(placed.x, placed.column === 0 ? 15 : 110);
+			close(placed.y, 13.5 + 54 * placed.row);
+		}
+	});
+
+	it('puts ten cards of 3.5 × 2 in on Letter, edge to edge, 0.75 in and 0.5 in from the edges', () => {
+		const grid = precutGrid('letter');
+		expect([grid.columns, grid.rows]).toEqual([2, 5]);
+		close(grid.x, 0.75 * 25.4);
+		close(grid.y, 0.5 * 25.4);
+		const [front, back] = planPrint(request({ stock: 'precut', paper: 'letter' }));
+		expect(front!.cards).toHaveLength(10);
+		close(front!.cards[1]!.x, (0.75 + 3.5) * 25.4);
+		close(front!.cards[2]!.y, 2.5 * 25.4);
+		close(front!.cards[0]!.width, 88.9);
+		close(front!.cards[0]!.height, 50.8);
+		// The back of each card is behind its front, as on plain paper.
+		front!.cards.forEach((placed, index) => {
+			close(back!.cards[index]!.x, 215.9 - placed.x - placed.width);
+		});
+	});
+
+	it('has no crop marks or guides: the sheet is cut already', () => {
+		for (const paper of ['a4', 'letter'] as const) {
+			const pages = planPrint(request({ stock: 'precut', paper }));
+			expect(pages.map((page) => [page.stock, page.marks.length, page.guides.length])).toEqual(
+				pages.map(() => ['precut', 0, 0])
+			);
+		}
+		const [plain] = planPrint(request());
+		expect([plain!.stock, plain!.marks.length, plain!.guides.length]).toEqual(['plain', 18, 9]);
 	});
 });
 

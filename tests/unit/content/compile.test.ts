@@ -294,7 +294,7 @@ describe('guides', () => {
 		expect(errors(problems)).toEqual([]);
 		expect(content.guides.en[0]).toMatchObject({
 			title: "Teacher's guide",
-			html: '<h2>Before class</h2>\n<p>Read the lesson.</p>'
+			html: '<h2 id="before-class">Before class</h2>\n<p>Read the lesson.</p>'
 		});
 	});
 
@@ -304,7 +304,7 @@ describe('guides', () => {
 		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
 		const { content, problems } = compileWith({ [GUIDE]: example });
 		expect(errors(problems)).toEqual([]);
-		expect(content.guides.en[0]!.html).toContain('<h2>Running a session</h2>');
+		expect(content.guides.en[0]!.html).toContain('<h2 id="running-a-session">Running a session</h2>');
 	});
 
 	it('refuse a second top heading, and an empty text', () => {

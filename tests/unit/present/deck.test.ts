@@ -23,6 +23,8 @@ describe('keys a keyboard and a presentation clicker send', () => {
 		['.', 'blank'],
 		['f', 'fullscreen'],
 		['p', 'presenter'],
+		['t', 'timer'],
+		['T', 'timer'],
 		['Escape', 'exit']
 	])('%j means %s', (name, command) => {
 		expect(commandForKey(key(name))).toBe(command);

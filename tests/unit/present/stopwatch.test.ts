@@ -32,3 +32,10 @@ describe('the presenter clock', () => {
 		expect(parseStopwatch(null)).toBeUndefined();
 	});
 });
+
+describe('the clock in Khmer', () => {
+	it('is written in Khmer digits', () => {
+		expect(formatClock(65_000, 'km')).toBe('០១:០៥');
+		expect(formatClock(65_000, 'en')).toBe('01:05');
+	});
+});

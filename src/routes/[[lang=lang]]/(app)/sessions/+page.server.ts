@@ -2,8 +2,8 @@ import { listGuides, listLessons } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
-// A reading page: plain HTML, no scripts to download or run (see README, "How it is built").
-export const csr = false;
+// A reading page, complete as plain HTML; its script only adds a class's progress, read
+// from the session log on this device once the page is shown.
 
 export const load: PageServerLoad = ({ params }) => {
 	const locale = localeOf(params);
