@@ -50,7 +50,7 @@ export function assessmentQuizzes(): Record<'pre' | 'post', Record<Locale, Quiz>
 
 function generator(seed: number) {
 	let state = seed;
-	const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+	const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	const hex = (length: number) =>
 		Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
