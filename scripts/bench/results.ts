@@ -117,6 +117,9 @@ interface MergeRun {
 	decryptMs: number;
 	validateMs: number;
 	writeMs: number;
+	/** The dashboard's statistics once merged: the cells and pairs, then the figures. */
+	prepareStatsMs: number;
+	statsMs: number;
 	/** The page's main thread busy meanwhile (Chromium's TaskDuration): its CPU time. */
 	mainThreadMs: number;
 	unlockMs: number;
@@ -172,6 +175,8 @@ async function merge(page: Page, files: string[], district: SealedDistrict): Pro
 		decryptMs: spent('smc:import-decrypt'),
 		validateMs: spent('smc:import-validate'),
 		writeMs: spent('smc:merge-write'),
+		prepareStatsMs: after['smc:prepare-stats']!.total - (before['smc:prepare-stats']?.total ?? 0),
+		statsMs: after['smc:stats']!.total - (before['smc:stats']?.total ?? 0),
 		mainThreadMs,
 		unlockMs: 0
 	};
@@ -319,6 +324,10 @@ export const resultsBench: BenchSection = {
 					validateMs: Math.round(median(pick('validateMs'))),
 					writeMs: Math.round(median(pick('writeMs'))),
 					mainThreadMs: Math.round(median(pick('mainThreadMs')))
+				},
+				statsMs: {
+					prepare: Math.round(median(pick('prepareStatsMs'))),
+					dashboard: Math.round(median(pick('statsMs')))
 				},
 				mergeRuns: runs.map((run) => Math.round(run.mergeMs)),
 				unlockMs: Math.round(median(pick('unlockMs'))),
