@@ -30,41 +30,36 @@ async function checkHere(file: File, options: CheckOptions): Promise<ImportCheck
 	}
 }
 
-/**
- * Checks every file: a verdict per file, in the same order, each settled as soon as its
- * file is checked, so that the page can open one file while the Worker checks the next.
- */
-export function checkEach(files: readonly File[], options: CheckOptions): Promise<ImportCheck>[] {
+/** Checks every file, a verdict per file in the same order. */
+export async function checkFiles(
+	files: readonly File[],
+	options: CheckOptions
+): Promise<ImportCheck[]> {
 	let worker: Worker;
 	try {
 		worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
 	} catch {
-		// One after another on the page: each waits for the one before it.
-		let previous: Promise<unknown> = Promise.resolve();
-		return files.map((file) => {
-			const verdict = previous.then(() => checkHere(file, options));
-			previous = verdict;
-			return verdict;
-		});
+		const verdicts: ImportCheck[] = [];
+		for (const file of files) verdicts.push(await checkHere(file, options));
+		return verdicts;
 	}
-	const settle: { resolve(verdict: ImportCheck): void; reject(error: Error): void }[] = [];
-	const verdicts = files.map(
-		() => new Promise<ImportCheck>((resolve, reject) => settle.push({ resolve, reject }))
-	);
-	let left = files.length;
-	worker.onmessage = (event: MessageEvent<CheckResponse>) => {
-		settle[event.data.id]?.resolve(event.data.result);
-		left -= 1;
-		if (left === 0) worker.terminate();
-	};
-	worker.onerror = (event) => {
-		for (const pending of settle) pending.reject(new Error(event.message));
+	try {
+		return await new Promise<ImportCheck[]>((resolve, reject) => {
+			const verdicts: ImportCheck[] = new Array<ImportCheck>(files.length);
+			let left = files.length;
+			worker.onmessage = (event: MessageEvent<CheckResponse>) => {
+				verdicts[event.data.id] = event.data.result;
+				left -= 1;
+				if (left === 0) resolve(verdicts);
+			};
+			worker.onerror = (event) => reject(new Error(event.message));
+			files.forEach((file, id) => {
+				const request: CheckRequest = { id, file, options };
+				worker.postMessage(request);
+			});
+			if (files.length === 0) resolve([]);
+		});
+	} finally {
 		worker.terminate();
-	};
-	files.forEach((file, id) => {
-		const request: CheckRequest = { id, file, options };
-		worker.postMessage(request);
-	});
-	if (files.length === 0) worker.terminate();
-	return verdicts;
+	}
 }

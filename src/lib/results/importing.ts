@@ -2,7 +2,7 @@
  * An import on the trainer's device, from the picked files to the merge on disk:
  * 1. the pick is checked (how many files, how large) before any file is read;
  * 2. each file is checked off the page (import-client.ts): its form, its limits, that it is
- *    sealed to this trainer's key; the page opens each file as soon as it is checked;
+ *    sealed to this trainer's key;
  * 3. its attempts are opened and checked against the quizzes and against themselves
  *    (validate.ts); its session log too. One impossible record refuses the whole file;
  * 4. the files that pass are planned against what is held (merge.ts: each record once,
@@ -20,7 +20,7 @@ import {
 	type StorageFailure
 } from './db';
 import { timeAt } from './ids';
-import { checkEach } from './import-client';
+import { checkFiles } from './import-client';
 import {
 	checkImportTotals,
 	checkSelection,
@@ -147,26 +147,22 @@ export async function importFiles(
 	const selection = checkSelection(files.map(({ name, size }) => ({ name, size })));
 	if (selection) return { ...summary, selection };
 
-	// Each file is opened as soon as it is checked, while the Worker checks the next one.
 	const started = performance.now();
-	const verdicts = checkEach(files, { keyId: context.key.keyId });
-	void Promise.allSettled(verdicts).then(() =>
-		performance.measure('smc:import-check', { start: started })
+	const verdicts = await checkFiles(files, { keyId: context.key.keyId });
+	performance.measure('smc:import-check', { start: started });
+	const totals = checkImportTotals(
+		verdicts.flatMap((verdict) => (verdict.ok ? [verdict.file] : []))
 	);
+	if (totals) return { ...summary, selection: totals };
+
 	const catalogue = quizCatalogue(context.quizzes);
-	const checked: CheckedFile[] = [];
 	const incoming: IncomingFile<SealedAttemptRecord>[] = [];
-	for (const [index, pending] of verdicts.entries()) {
-		const verdict = await pending;
+	for (const [index, verdict] of verdicts.entries()) {
 		const name = files[index]!.name;
 		if (!verdict.ok) {
 			summary.refused.push({ name, why: { kind: 'file', refusal: verdict.refusal } });
 			continue;
 		}
-		// The totals only grow: once over the limit, the pick is refused without opening more.
-		checked.push(verdict.file);
-		const totals = checkImportTotals(checked);
-		if (totals) return { ...summary, refused: [], selection: totals };
 		const opened = await openFile(name, verdict.file, context, catalogue);
 		if (opened.ok) incoming.push(opened.file);
 		else summary.refused.push({ name, why: opened.why });
