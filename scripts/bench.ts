@@ -8,7 +8,6 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import { cards } from './bench/cards';
 import { lighthouseBench } from './bench/lighthouse';
-import { quizBench } from './bench/quiz';
 import { resultsBench } from './bench/results';
 import type { BenchSection } from './bench/types';
 import { storyWeight } from './bench/story';
@@ -21,7 +20,6 @@ const sections: BenchSection[] = [
 	lighthouseBench,
 	storyWeight,
 	cards,
-	quizBench,
 	resultsBench
 ];
 
