@@ -15,13 +15,7 @@ import { weight } from './bench/weight';
 import { startServer } from './serve';
 
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice(7);
-const sections: BenchSection[] = [
-	weight,
-	lighthouseBench,
-	storyWeight,
-	cards,
-	resultsBench
-];
+const sections: BenchSection[] = [weight, lighthouseBench, storyWeight, cards, resultsBench];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
