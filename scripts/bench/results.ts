@@ -29,7 +29,6 @@ const MERGES = 3;
 // Answers saved on a station, one student after another (11 a student).
 const SAVES = 110;
 const PASSPHRASE = 'orbit-lantern-mosaic-velvet-canyon-thistle';
-const PARTS = ['smc:import-check', 'smc:import-decrypt', 'smc:import-validate', 'smc:merge-write'];
 
 const thousands = (n: number) => n.toLocaleString('en');
 const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
