@@ -8,7 +8,6 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './browser';
 import { cards } from './bench/cards';
 import { lighthouseBench } from './bench/lighthouse';
-import { quizBench } from './bench/quiz';
 import { resultsBench } from './bench/results';
 import type { BenchSection } from './bench/types';
 import { storyWeight } from './bench/story';
@@ -16,14 +15,7 @@ import { weight } from './bench/weight';
 import { startServer } from './serve';
 
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice(7);
-const sections: BenchSection[] = [
-	weight,
-	lighthouseBench,
-	storyWeight,
-	cards,
-	quizBench,
-	resultsBench
-];
+const sections: BenchSection[] = [weight, lighthouseBench, storyWeight, cards, resultsBench];
 
 const server = await startServer({ dir: 'build' });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });

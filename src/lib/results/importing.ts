@@ -82,7 +82,9 @@ async function openFile(
 	let sealed = new Map<string, SealedAttemptRecord>();
 	let sessions: SessionRecord[] = [];
 	if (file.version === 2) {
+		const opening = performance.now();
 		const opened = await openMany(recipient, file.attempts);
+		performance.measure('smc:import-decrypt', { start: opening });
 		if (opened.unreadable.length > 0) {
 			return { ok: false, why: { kind: 'undecryptable', count: opened.unreadable.length } };
 		}
@@ -104,10 +106,12 @@ async function openFile(
 		attempts = file.attempts;
 		sessions = file.sessions;
 	}
+	const validating = performance.now();
 	const valid = validateAttempts(attempts, catalogue, {
 		exportedAt: file.exportedAt,
 		now: timeAt()
 	});
+	performance.measure('smc:import-validate', { start: validating });
 	if (!valid.ok) {
 		return { ok: false, why: { kind: 'attempt', problem: valid.problem, index: valid.index } };
 	}
