@@ -16,7 +16,6 @@ import {
 	type DeleteScope,
 	type Holdings
 } from './archive';
-import { answersCsv, attemptsCsv, sessionsCsv } from './csv';
 import { storageFailure, type StorageFailure } from './db';
 import { download, exportFileName } from './download';
 import { timeAt } from './ids';
@@ -273,6 +272,8 @@ export class ResultsArea {
 	async exportCsv(kind: CsvKind): Promise<void> {
 		const holdings = this.holdings;
 		if (!holdings) return;
+		// papaparse loads when a trainer first exports CSV, not with the results page.
+		const { answersCsv, attemptsCsv, sessionsCsv } = await import('./csv');
 		const started = performance.now();
 		const text =
 			kind === 'attempts'
