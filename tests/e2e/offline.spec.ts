@@ -132,3 +132,24 @@ test('the offline package, both languages with the Khmer font, stays within 600 
 		.reduce((sum, size) => sum + size, 0);
 	expect(bytes).toBeLessThanOrEqual(600 * 1024);
 });
+
+test('the start page counts the files saved for offline use, then says the device is ready', async ({
+	page,
+	context
+}) => {
+	// One file of the other language is held back, so that the saving can be seen under way.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/km/data/messages.json', async (route) => {
+		await held;
+		await route.continue();
+	});
+	const total = precachedUrls().length;
+	await page.goto('/');
+	const status = page.getByTestId('offline-status');
+	await expect(status).toHaveAttribute('data-state', 'saving', { timeout: 30_000 });
+	await expect(status).toHaveText(new RegExp(`^Saving for offline use: \\d+ of ${total} files…$`));
+	release();
+	await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+	await expect(status).toHaveText(`Ready offline: all ${total} files are saved on this device.`);
+});
