@@ -7,14 +7,14 @@
 import type { AnswerRecord, AttemptRecord, SessionRecord } from '../../src/lib/results/db';
 import {
 	EXPORT_FORMAT,
-	EXPORT_VERSION,
-	type ResultsExport
+	LEGACY_VERSION,
+	type LegacyExport
 } from '../../src/lib/results/export-format';
 import { pairingLetters } from '../../src/lib/quiz/pairing';
 
 export interface DeviceFile {
 	name: string;
-	data: ResultsExport;
+	data: LegacyExport;
 }
 
 export interface DistrictShape {
@@ -212,7 +212,7 @@ export function makeDistrict(shape: DistrictShape, seed = 2025): DeviceFile[] {
 			name: `smc-results-${exportedAt.toISOString().slice(0, 10)}-${device.slice(0, 8)}.json`,
 			data: {
 				format: EXPORT_FORMAT,
-				version: EXPORT_VERSION,
+				version: LEGACY_VERSION,
 				device,
 				exportedAt: exportedAt.toISOString(),
 				attempts,

@@ -49,7 +49,7 @@ test('a student plays to a safe ending on a tablet, offline, with big choices', 
 	await choose(page, /stay in school, and plan to go later/);
 	await choose(page, /registered recruitment agency/);
 	await expect(passage(page)).toContainText('Pay USD 195 now');
-	await choose(page, /ask for a receipt/);
+	await choose(page, /dated receipt/);
 	await choose(page, /read it with her, agree on the wage, and keep a copy/);
 	await choose(page, 'Keep waiting for the legal way');
 	await choose(page, 'Pack her bag and go');
@@ -193,7 +193,7 @@ test('the story map draws every passage and highlights the path just played, als
 	await page.goto('/story/sophea');
 	await choose(page, 'Ask Nary more questions first');
 	await choose(page, /Ask the village chief whether/);
-	await choose(page, /Go with Nary anyway, but first learn 1288/);
+	await choose(page, /Go with Nary anyway, but first learn/);
 	await choose(page, /^Keep her documents/);
 	await choose(page, 'Stay in the van and cross with the others');
 	await choose(page, 'Ask to be paid and to go home');
@@ -247,6 +247,53 @@ test('the story is one tap away from the start page and the header', async ({ pa
 	await page.goto('/km');
 	await page.locator('.places').getByRole('link', { name: /^រឿង/ }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'រឿង' })).toBeVisible();
+});
+
+test('both stories are in the list, and the second, about a young man, plays on a tablet, with the class and on its map', async ({
+	page
+}) => {
+	await page.goto('/story');
+	const stories = page.locator('ul.stories > li');
+	await expect(stories).toHaveCount(2);
+	await expect(stories.getByRole('heading', { level: 2 })).toHaveText([
+		"Kosal's journey",
+		"Sophea's choice"
+	]);
+	await page.getByRole('link', { name: "Kosal's journey" }).click();
+	await expect(passage(page)).toHaveAttribute('data-passage', 'dry-year');
+	await expect(page.getByText('men and boys are too')).toBeVisible();
+	// Checking the offer with the family, then getting help from home.
+	await choose(page, 'Tell him he will talk it over with his family first');
+	await choose(page, 'The debt cannot wait: go with Uncle Phal');
+	await choose(page, /^Learn his mother's and Thida's phone numbers by heart/);
+	await choose(page, 'Stay with the others and go to the port');
+	await choose(page, /^Sign, and go on board/);
+	await expect(page.locator('.choices button')).toHaveCount(3);
+	await choose(page, /^Ask the engine man/);
+	await expect(page.getByRole('heading', { level: 3, name: 'What happens next?' })).toBeVisible();
+	await choose(page, /^Go to the commune council, and call 1288/);
+	await expect(passage(page)).toHaveAttribute('data-passage', 'help-from-home');
+	await expect(page.locator('[data-ending]')).toHaveText(/Mixed ending/);
+	await expect(page.getByText('not someone to blame')).toBeVisible();
+	await expect(page.getByTestId('local-help').locator('.number')).toHaveText('Call 1288');
+
+	await page.getByRole('link', { name: 'See your path on the story map' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: "Story map: Kosal's journey" })
+	).toBeVisible();
+	await expect(page.locator('svg.story-map g.node[data-played]')).toHaveCount(8);
+	await expect(page.locator('svg.story-map g.node')).toHaveCount(
+		await page.locator('.list > ol > li').count()
+	);
+
+	await page.goto('/km/story/kosal/class');
+	await expect(page.getByRole('heading', { level: 1, name: 'ឆ្នាំរាំងស្ងួត' })).toBeVisible();
+	// Saying no is a path of its own.
+	await page.keyboard.press('4');
+	await expect(page.getByRole('heading', { level: 1, name: 'ការបដិសេធ' })).toBeVisible();
+	await page.keyboard.press('1');
+	await expect(page.locator('[data-ending]')).toHaveText(/ការបញ្ចប់ដោយសុវត្ថិភាព/);
+	await expect(page.getByTestId('local-help')).toContainText('1288');
 });
 
 for (const lang of ['', '/km']) {

@@ -2,7 +2,8 @@
  * Pocket cards: front matter, then the front, a line `--- back ---`, and the back. A side
  * is Markdown, plus two lines the compiler fills in from the shared lists so that a card
  * never carries its own copy of them: `[messages]` (or `[messages 1-3]`) for the key
- * messages the card names, and `[contacts]` for its contacts, with their numbers.
+ * messages the card names, and `[contacts]` for its contacts, with their numbers, then the
+ * place for this device's local contacts (see `$lib/referral/slot.ts`).
  */
 import { z } from 'zod';
 import { cardSizeNames, type CardSize } from '../cards/sizes';
@@ -11,6 +12,8 @@ import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { renderBlock, renderInline } from './markdown';
 import type { ProblemList } from './problems';
 import type { ContentMeta, Locale } from './types';
+import { CARD_CONTACTS } from '../referral/contacts';
+import { localContactsSlot } from '../referral/slot';
 
 export type CardSideName = 'front' | 'back';
 
@@ -146,7 +149,9 @@ function renderContacts(line: number, input: SideInput): string | undefined {
 				`<span class="card-contact">${escapeText(contact.name[locale])}</span></li>`
 		];
 	});
-	return `<ul class="card-contacts">${items.join('')}</ul>`;
+	// Then the local contacts this device keeps (Settings), or lines to write them on.
+	const local = localContactsSlot(locale, { short: true, blanks: 2, max: CARD_CONTACTS });
+	return `<ul class="card-contacts">${items.join('')}</ul>${local}`;
 }
 
 /** One side: Markdown, with `[messages]` and `[contacts]` lines filled in. */

@@ -9,6 +9,7 @@ import { checkFields, parseYaml, splitFrontMatter, type SourceFile } from './fro
 import { cardKind } from './card';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { guideKind } from './guide';
+import { checkKhmerText, khmerBodyProse, type KhmerProse } from './khmer-digits';
 import { lessonKind } from './lesson';
 import { closest, ProblemList, sortProblems, type Problem } from './problems';
 import { quizKind } from './quiz';
@@ -182,12 +183,19 @@ function readContacts(
 		}
 		contacts.set(fields.id, { ...fields, source });
 	});
+	for (const [index, contact] of [...contacts.values()].entries()) {
+		for (const field of ['name', 'when'] as const) {
+			const line = located.lineOf([index, field, 'km']);
+			checkKhmerText(file.path, { line, text: contact[field].km }, contacts, problems);
+		}
+	}
 	return contacts;
 }
 
 function readMessages(
 	file: SourceFile | undefined,
 	sources: ReadonlyMap<string, Source>,
+	contacts: ReadonlyMap<string, Contact>,
 	problems: ProblemList
 ): Map<string, KeyMessage> {
 	const messages = new Map<string, KeyMessage>();
@@ -219,6 +227,7 @@ function readMessages(
 		if (!fields) continue;
 		const source = toSourceRef(fields.source);
 		checkSourceRefs(file.path, [source], () => lineOf(['source']), sources, problems);
+		checkKhmerText(file.path, { line: lineOf([id, 'km']), text: fields.km }, contacts, problems);
 		messages.set(id, { id, text: { en: fields.en, km: fields.km }, source });
 	}
 	return messages;
@@ -300,6 +309,9 @@ function placeFile(file: SourceFile, problems: ProblemList): Placed | undefined 
 	return { locale: locale as Locale, kind, file };
 }
 
+/** Front-matter fields that readers see as text; the others are ids, numbers and references. */
+const KHMER_PROSE_FIELDS = ['title', 'summary', 'objectives'] as const;
+
 interface CommonFields {
 	id: string;
 	title: string;
@@ -349,6 +361,22 @@ function compileFile(
 			'add "translation: draft" (or "translation: reviewed" once it has been checked)'
 		);
 	}
+	if (locale === 'km') {
+		const front = located.value as Record<string, unknown>;
+		const prose: KhmerProse[] = [];
+		for (const field of KHMER_PROSE_FIELDS) {
+			const value = front[field];
+			if (typeof value === 'string') prose.push({ line: located.lineOf([field]), text: value });
+			if (Array.isArray(value)) {
+				value.forEach((entry, index) => {
+					if (typeof entry === 'string') prose.push({ line: located.lineOf([field, index]), text: entry });
+				});
+			}
+		}
+		for (const piece of [...prose, ...khmerBodyProse(split, placed.kind)]) {
+			checkKhmerText(file.path, piece, context.contacts, problems);
+		}
+	}
 	const sources = fields.sources.map(toSourceRef);
 	checkSourceRefs(
 		file.path,
@@ -387,13 +415,16 @@ export function compileContent(files: SourceFile[]): CompileResult {
 	const byPath = new Map(files.map((file) => [file.path, file]));
 	const sources = readSources(byPath.get(SOURCES_FILE), problems);
 	const contacts = readContacts(byPath.get(CONTACTS_FILE), sources, problems);
-	const messages = readMessages(byPath.get(MESSAGES_FILE), sources, problems);
+	const messages = readMessages(byPath.get(MESSAGES_FILE), sources, contacts, problems);
 	const compiled = new Map<keyof Kinds, Record<Locale, ContentMeta[]>>();
 	for (const name of Object.keys(kinds) as (keyof Kinds)[]) {
 		compiled.set(name, { en: [], km: [] });
 	}
 	// Files that failed to compile (already reported), as "kind/id".
 	const broken = new Set<string>();
+	// English files that compiled but with errors (a question or a choice left out): a
+	// translation compared with them would only repeat those errors, as "kind/id".
+	const flawed = new Set<string>();
 	const context: CompileContext = { sources, contacts, messages, compiled, broken };
 
 	const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
@@ -405,12 +436,19 @@ export function compileContent(files: SourceFile[]): CompileResult {
 		checkPhoneNumbers(file, contacts, problems);
 		const placed = placeFile(file, problems);
 		if (!placed) continue;
+		const reported = problems.items.length;
 		const item = compileFile(placed, context, problems);
 		if (!item) {
 			// Already reported; its translation should not also be called an orphan.
 			const id = /^id:\s*['"]?([^'"\s]+)/m.exec(file.text)?.[1];
 			if (id) broken.add(`${placed.kind}/${id}`);
 			continue;
+		}
+		if (
+			placed.locale === 'en' &&
+			problems.items.slice(reported).some((problem) => problem.severity === 'error')
+		) {
+			flawed.add(`${placed.kind}/${item.id}`);
 		}
 		const list = compiled.get(placed.kind)![placed.locale];
 		const twin = list.find((other) => other.id === item.id);
@@ -449,7 +487,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
 						`this ${kind.label} "${item.id}" has no English original`,
 						`add ${item.file.replace(`content/${locale}/`, 'content/en/')} with the same id, or correct the id`
 					);
-				} else if (original) {
+				} else if (original && !flawed.has(`${name}/${original.id}`)) {
 					kind.checkTranslation?.(original, item, problems);
 				}
 			}

@@ -74,6 +74,19 @@ export function parseYaml(
 	const doc = parseDocument(yaml, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
 	const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
 	if (doc.errors.length > 0) {
+		// An unclosed quote swallows the lines below it, so the parser notices it only at
+		// the end: name the line where the quote opens instead, and nothing else.
+		const quote = doc.errors.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
+		if (quote) {
+			const opened = findUnclosedQuote(yaml.split(/\r?\n/));
+			problems.error(
+				file,
+				opened ? opened.index + firstLine : toLine(quote.pos[0]),
+				opened ? 'the quote opened on this line is never closed' : 'a quote is never closed',
+				`close the quote: add ${opened?.quote ?? 'the same quote mark'} at the end of the text`
+			);
+			return undefined;
+		}
 		for (const error of doc.errors) {
 			problems.error(
 				file,
@@ -88,6 +101,22 @@ export function parseYaml(
 		value: doc.toJS({ maxAliasCount: 0 }) as unknown,
 		lineOf: (path) => lineOfPath(doc, path, toLine, firstLine)
 	};
+}
+
+/** A value opened with a quote: after `key: `, `- ` or both. */
+const QUOTED_VALUE = /^\s*(?:-\s+)?(?:[^\s"'#:][^"'#:]*:\s+)?(?:-\s+)?(["'])(.*)$/;
+
+/** The first line whose quoted value does not end on that line (front matter has no longer ones). */
+function findUnclosedQuote(lines: string[]): { index: number; quote: string } | undefined {
+	for (const [index, line] of lines.entries()) {
+		const match = QUOTED_VALUE.exec(line);
+		if (!match) continue;
+		const [, quote = '', rest = ''] = match;
+		// In "…" a backslash escapes the next character; in '…' a quote is escaped by doubling it.
+		const closing = quote === '"' ? /^(?:[^"\\]|\\.)*"/ : /^(?:[^']|'')*'(?!')/;
+		if (!closing.test(rest)) return { index, quote };
+	}
+	return undefined;
 }
 
 function lineOfPath(

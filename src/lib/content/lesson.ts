@@ -2,12 +2,14 @@
  * Lessons: front matter, then slides separated by `---` lines. A slide opens with its
  * heading, may start a timed part (`Part: Warm-up (5 min)` or `Activity: … (10 min)`),
  * and may end with `Notes:` for the teacher, where `Ask:` lines are discussion questions.
+ * A line holding only `[contacts]` shows where to get help (see renderSlideBody).
  */
 import { z } from 'zod';
 import type { FieldHints } from './front-matter';
 import { plainText, renderBlock, renderInline } from './markdown';
-import { sourceEntry, type ContentKind } from './kinds';
-import type { Lesson, LessonPart, Slide } from './types';
+import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
+import type { Lesson, LessonPart, Locale, Slide } from './types';
+import { helpBlock } from '../referral/slot';
 
 export const lessonFields = z.strictObject({
 	id: z.string(),
@@ -38,6 +40,8 @@ const PART_TIMED = /^(.+?)\s*\((\d+)\s*min\)\s*$/;
 const NOTES = /^Notes:\s*(.*)$/;
 const ASK = /^Ask:\s*(.+)$/;
 const HEADING = /^#{1,6}\s+(.*\S)\s*#*\s*$/;
+const CONTACTS = /^\[contacts\]$/;
+const CONTACTS_LINE = '[contacts]';
 
 interface Chunk {
 	lines: string[];
@@ -57,6 +61,22 @@ function splitSlides(body: string[], bodyLine: number): Chunk[] {
 		}
 	});
 	return chunks;
+}
+
+/**
+ * A slide's text; a line holding only `[contacts]` becomes the help block (every contact of
+ * contacts.yml, who can call, and the place for this device's local contacts). Markdown
+ * renders raw HTML as text, so only this line can produce the block.
+ */
+function renderSlideBody(lines: string[], locale: Locale, context: CompileContext) {
+	let fenced = false;
+	const marked = lines.flatMap((line) => {
+		if (FENCE.test(line)) fenced = !fenced;
+		return !fenced && CONTACTS.test(line.trim()) ? ['', CONTACTS_LINE, ''] : [line];
+	});
+	const body = renderBlock(marked.join('\n'));
+	const block = helpBlock([...context.contacts.values()], locale);
+	return { ...body, html: body.html.replaceAll(`<p>${CONTACTS_LINE}</p>`, block) };
 }
 
 function firstFilled(lines: string[]): number {
@@ -98,7 +118,7 @@ export const lessonKind: ContentKind<Lesson> = {
 		}
 	},
 
-	compile({ file, split, meta, fields, lineOf, problems, checkLinks }) {
+	compile({ file, split, meta, fields, lineOf, problems, checkLinks, context }) {
 		const front = fields as z.infer<typeof lessonFields>;
 		const parts: LessonPart[] = [];
 		const slides: Slide[] = [];
@@ -190,7 +210,7 @@ export const lessonKind: ContentKind<Lesson> = {
 				if (ask) questions.push(ask[1]!);
 				else noteLines.push(line);
 			}
-			const body = renderBlock(content.slice(headingAt + 1).join('\n'));
+			const body = renderSlideBody(content.slice(headingAt + 1), meta.locale, context);
 			const notesHtml = renderBlock(noteLines.join('\n'));
 			const questionHtml = questions.map((question) => renderInline(question));
 			checkLinks(chunk.firstLine, [

@@ -3,12 +3,21 @@
  * `Question: <id>`, `Type: <type>` and `Checks: <key message>` lines, then its text, its
  * options (`- [x]` correct, `- [ ]` wrong; a numbered list, in the right order, for `order`)
  * and `Explanation:`. Pairs of pre and post quizzes must point at each other and check the
- * same key messages, so that a trainer can compare what a class knew before and after.
+ * same key messages, so that a trainer can compare what a class knew before and after; how
+ * well the questions are written (`./item-writing.ts`) is checked once every quiz is read.
  */
 import { z } from 'zod';
 import type { FieldHints } from './front-matter';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
-import { renderBlock, renderInline } from './markdown';
+import {
+	checkForm,
+	checkFormWording,
+	checkParallel,
+	checkQuestions,
+	type WrittenQuestion,
+	type WrittenQuiz
+} from './item-writing';
+import { plainText, renderBlock, renderInline } from './markdown';
 import { closest, type ProblemList } from './problems';
 import type { Locale } from './types';
 import {
@@ -58,6 +67,8 @@ interface QuizLines {
 	questions: Map<string, number>;
 	/** Some question had a fault (already reported) and was left out. */
 	incomplete: boolean;
+	/** The questions as written, for the item-writing checks. */
+	written: WrittenQuiz;
 }
 const linesOf = new WeakMap<Quiz, QuizLines>();
 
@@ -105,7 +116,9 @@ interface QuestionInput {
 }
 
 /** Reads one question, reporting every fault at its line; undefined when it cannot be used. */
-function readQuestion(input: QuestionInput): { question: Question; line: number } | undefined {
+function readQuestion(
+	input: QuestionInput
+): { question: Question; written: WrittenQuestion } | undefined {
 	const { file, problems, context } = input;
 	const lines = input.lines.slice(input.lines.findIndex((line) => line.text.trim() !== ''));
 	const first = lines[0]!.number;
@@ -250,6 +263,15 @@ function readQuestion(input: QuestionInput): { question: Question; line: number 
 				...rest.slice(explanationAt + 1).map((line) => line.text)
 			].join('\n')
 		: '';
+	for (const line of explanationLine ? rest.slice(explanationAt + 1) : []) {
+		if (CHECKBOX.test(line.text.trim())) {
+			fail(
+				line.number,
+				`this option of question "${id}" comes after its explanation, so it is not one of the options`,
+				'move it above the "Explanation:" line, with the other options'
+			);
+		}
+	}
 	if (!explanationLine || explanation.trim() === '') {
 		fail(
 			explanationLine?.number ?? idLine.number,
@@ -277,7 +299,6 @@ function readQuestion(input: QuestionInput): { question: Question; line: number 
 			? options.map((option) => option.key)
 			: options.filter((_, index) => items[index]!.checked).map((option) => option.key);
 	return {
-		line: idLine.number,
 		question: {
 			id,
 			type,
@@ -286,6 +307,15 @@ function readQuestion(input: QuestionInput): { question: Question; line: number 
 			options,
 			correct,
 			explanationHtml: renderedExplanation.html
+		},
+		written: {
+			id,
+			type,
+			checks: checksLine.value,
+			line: idLine.number,
+			text: plainText(textLines.map((line) => line.text.trim()).join(' ')),
+			options: items.map((item) => plainText(item.text)),
+			correct: items.flatMap((item, index) => (type === 'order' || item.checked ? [index] : []))
 		}
 	};
 }
@@ -406,7 +436,15 @@ function checkPairs(quizzes: Quiz[], problems: ProblemList, context: CompileCont
 			quiz.questions.map((question) => question.checks),
 			other.questions.map((question) => question.checks)
 		);
-		if (onlyA.length > 0 || onlyB.length > 0) {
+		const sameMessages = onlyA.length === 0 && onlyB.length === 0;
+		checkParallel(
+			linesOf.get(quiz)!.written,
+			linesOf.get(other)!.written,
+			[...context.messages.keys()],
+			sameMessages,
+			(at, message, fix) => problems.warning(quiz.file, at, message, fix)
+		);
+		if (!sameMessages) {
 			const parts = [
 				onlyA.length > 0 ? `only this quiz checks ${onlyA.join(', ')}` : '',
 				onlyB.length > 0 ? `only "${other.id}" checks ${onlyB.join(', ')}` : ''
@@ -446,8 +484,19 @@ export const quizKind: ContentKind<Quiz> = {
 	hints: quizHints,
 
 	checkAll(quizzes, locale, problems, context) {
-		// Translations must match their English original (checkTranslation), so the links
-		// between quizzes and to lessons are checked once, in English.
+		for (const quiz of quizzes) {
+			const lines = linesOf.get(quiz);
+			if (!lines || lines.incomplete) continue;
+			const report = (line: number, message: string, fix: string) =>
+				problems.warning(quiz.file, line, message, fix);
+			// Translations keep the English answers (checkTranslation): what depends only on
+			// them is checked once, in English; option lengths differ in every language.
+			if (locale === 'en') checkQuestions(lines.written, report);
+			if (quiz.purpose === 'practice') continue;
+			if (locale === 'en') checkForm(lines.written, report);
+			else checkFormWording(lines.written, report);
+		}
+		// The links between quizzes and to lessons are checked once, in English.
 		if (locale !== 'en') return;
 		checkPairs(quizzes, problems, context);
 		checkLessons(quizzes, problems, context);
@@ -527,7 +576,8 @@ export const quizKind: ContentKind<Quiz> = {
 			pair: lineOf(['pair']),
 			lesson: lineOf(['lesson']),
 			questions: new Map(),
-			incomplete: false
+			incomplete: false,
+			written: { id: front.id, file, line: lineOf(['purpose']), questions: [] }
 		};
 		if (front.purpose === 'practice') {
 			if (!front.lesson) {
@@ -583,7 +633,8 @@ export const quizKind: ContentKind<Quiz> = {
 				continue;
 			}
 			questions.push(read.question);
-			lines.questions.set(read.question.id, read.line);
+			lines.questions.set(read.question.id, read.written.line);
+			lines.written.questions.push(read.written);
 		}
 
 		const messageIds = [...new Set(questions.map((question) => question.checks))];

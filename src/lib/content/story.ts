@@ -2,7 +2,8 @@
  * Branching stories: front matter, an optional introduction, then passages, each opened by
  * a `## passage-id: Title` line. A passage ends with its choices (`- Words → passage-id`,
  * optionally followed by `if:` and `set:` lines) or is an ending (`Ending: safe|unsafe|mixed`,
- * `Debrief:`, `Messages:`, `Help:`). The graph checks are in `$lib/story/graph.ts`.
+ * `Debrief:`, `Messages:`, `Help:`; every ending, of every kind, shows help). The graph
+ * checks are in `$lib/story/graph.ts`.
  */
 import { z } from 'zod';
 import { checkGraph } from '../story/graph';
@@ -274,7 +275,7 @@ function readPassage(
 			report.error(
 				line,
 				`an "${rule[1]}:" line must follow the choice it belongs to`,
-				'put it on the line right after "- What she does → passage-id"'
+				'put it on the line right after "- What they do → passage-id"'
 			);
 			return;
 		}
@@ -352,7 +353,7 @@ function readPassage(
 				report.error(
 					line,
 					'a choice needs its words and the passage it leads to',
-					'write it as "- What she does → passage-id"'
+					'write it as "- What they do → passage-id"'
 				);
 				return;
 			}
@@ -368,7 +369,7 @@ function readPassage(
 					? 'this list item among the choices has no arrow to a passage'
 					: 'text after the choices',
 				LIST_ITEM.test(trimmed)
-					? 'write it as "- What she does → passage-id", or move it above the choices'
+					? 'write it as "- What they do → passage-id", or move it above the choices'
 					: 'move it above the choices: they come last in a passage'
 			);
 			return;
@@ -405,11 +406,12 @@ function readPassage(
 				'add a line "Messages: " with the ids of the messages it teaches, from content/key-messages.yml (for example "Messages: call-1288, valid-passport")'
 			);
 		}
-		if (draft.kind !== 'safe' && draft.kind !== null && draft.help.length === 0) {
+		// Every ending, safe ones too: a reader may stop at any of them, and help must be there.
+		if (draft.help.length === 0) {
 			report.error(
 				draft.line,
-				`the ${draft.kind} ending "${id}" shows no help`,
-				'add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288")'
+				`the ${draft.kind ? `${draft.kind} ` : ''}ending "${id}" shows no help`,
+				'add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288"); every ending shows where to get help'
 			);
 		}
 		compiled = {

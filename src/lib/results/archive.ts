@@ -1,156 +1,136 @@
 /**
- * What the trainer does with the results a device holds: read them all, export them,
- * merge other devices' exports in (one transaction: all of a merge is written, or none of
- * it), and delete a class's results or everything. Checking the files and planning the
- * merge are pure (import-check.ts, merge.ts); this module only reads and writes.
+ * The results a device holds, as files: the sealed export a station (or the trainer's own
+ * device) saves for the trainer, and the writes of a merge. Checking files, opening them
+ * and planning a merge happen elsewhere (import-check.ts, seal.ts, merge.ts); this module
+ * only reads and writes the database. A merge is one transaction: all of it, or none.
  */
 import {
 	resultsDb,
-	type AnswerRecord,
-	type AttemptRecord,
 	type ResultsDatabase,
+	type SealedAttemptRecord,
+	type SealedPart,
 	type SessionRecord
 } from './db';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ResultsExport } from './export-format';
 import { toMinute } from './ids';
 import { Recorder } from './recorder';
-import {
-	answerKey,
-	gather,
-	planMerge,
-	type Gathered,
-	type IncomingFile,
-	type MergePlan,
-	type Stored
-} from './merge';
+import { sealSessions, type SealingKey } from './seal';
 
-export interface Holdings {
-	deviceId: string;
-	attempts: AttemptRecord[];
-	answers: AnswerRecord[];
-	sessions: SessionRecord[];
+export const EXPORT_FORMAT = 'safe-migration-classroom-results';
+export const SEALED_VERSION = 2;
+
+/** The export file of version 2: every attempt sealed; only counts can be read without the key. */
+export interface SealedExport {
+	format: typeof EXPORT_FORMAT;
+	version: typeof SEALED_VERSION;
+	device: string;
+	exportedAt: string;
+	keyId: string;
+	attempts: { uuid: string; parts: SealedPart[] }[];
+	sessions: SealedPart | null;
 }
 
-export async function readHoldings(db: ResultsDatabase = resultsDb()): Promise<Holdings> {
-	const deviceId = await new Recorder(db).deviceId();
-	return db.transaction('r', db.attempts, db.answers, db.sessions, async () => {
-		const [attempts, answers, sessions] = await Promise.all([
-			db.attempts.toArray(),
-			db.answers.toArray(),
-			db.sessions.toArray()
-		]);
-		return { deviceId, attempts, answers, sessions };
+/** Sealed attempts held here, by the key they are sealed to. */
+export async function sealedByKey(
+	db: ResultsDatabase = resultsDb()
+): Promise<Map<string, SealedAttemptRecord[]>> {
+	const byKey = new Map<string, SealedAttemptRecord[]>();
+	await db.sealed.each((record) => {
+		const list = byKey.get(record.keyId) ?? [];
+		list.push(record);
+		byKey.set(record.keyId, list);
 	});
+	return byKey;
 }
 
-/** The JSON export of everything this device holds, its own records and those merged in. */
-export function buildExport(holdings: Holdings, now: Date): ResultsExport {
+/**
+ * The export for the trainer holding `key`: the attempts sealed to it, and this device's
+ * session log sealed to it too. Attempts sealed to another key (a key replaced since) are
+ * left for an export of their own (`sealedExportFor`).
+ */
+export async function buildSealedExport(
+	key: SealingKey,
+	now: Date,
+	db: ResultsDatabase = resultsDb()
+): Promise<SealedExport> {
+	const device = await new Recorder(db).deviceId();
+	const [records, sessions] = await db.transaction('r', db.sealed, db.sessions, () =>
+		Promise.all([db.sealed.where('keyId').equals(key.keyId).toArray(), db.sessions.toArray()])
+	);
 	return {
 		format: EXPORT_FORMAT,
-		version: EXPORT_VERSION,
-		device: holdings.deviceId,
+		version: SEALED_VERSION,
+		device,
 		exportedAt: now.toISOString(),
-		attempts: holdings.attempts,
-		answers: holdings.answers,
-		sessions: holdings.sessions
+		keyId: key.keyId,
+		attempts: records.map(({ uuid, parts }) => ({ uuid, parts })),
+		sessions: sessions.length > 0 ? await sealSessions(key, device, sessions) : null
 	};
 }
 
 /**
- * The stored records an import could meet, read in few requests: IndexedDB answers one
- * request at a time, and a request per incoming answer is 100,000 requests for a district's
- * results, ten seconds and more on a school laptop. Stored attempts and sessions are known
- * from their keys (one request each); answers are only ever stored with their attempt (the
- * recorder, a merge and a delete all keep it so), so only the answers of attempts already
- * stored are read, a request per attempt.
+ * The attempts sealed to a key this device no longer holds (replaced by the teacher): they
+ * can only go to that key's trainer, in a file of their own, without the session log.
  */
-async function storedCounterparts(gathered: Gathered, db: ResultsDatabase): Promise<Stored> {
-	const [attemptKeys, sessionKeys] = await Promise.all([
-		db.attempts.toCollection().primaryKeys(),
-		db.sessions.toCollection().primaryKeys()
-	]);
-	const storedAttempts = new Set(attemptKeys);
-	const storedSessions = new Set(sessionKeys);
-	const answered = new Set([...gathered.answers.values()].map(({ record }) => record.attemptUuid));
-	const [attempts, answers, sessions] = await Promise.all([
-		db.attempts.bulkGet([...gathered.attempts.keys()].filter((uuid) => storedAttempts.has(uuid))),
-		Promise.all(
-			[...answered]
-				.filter((uuid) => storedAttempts.has(uuid))
-				.map((uuid) => db.answers.where('attemptUuid').equals(uuid).toArray())
-		),
-		db.sessions.bulkGet([...gathered.sessions.keys()].filter((uuid) => storedSessions.has(uuid)))
-	]);
-	const byKey = <T>(records: (T | undefined)[], keyOf: (record: T) => string) =>
-		new Map(
-			records.filter((record) => record !== undefined).map((record) => [keyOf(record), record])
-		);
+export async function buildOrphanExport(
+	keyId: string,
+	now: Date,
+	db: ResultsDatabase = resultsDb()
+): Promise<SealedExport> {
+	const device = await new Recorder(db).deviceId();
+	const records = await db.sealed.where('keyId').equals(keyId).toArray();
 	return {
-		attempts: byKey(attempts, (attempt) => attempt.uuid),
-		answers: byKey(answers.flat(), answerKey),
-		sessions: byKey(sessions, (session) => session.uuid)
+		format: EXPORT_FORMAT,
+		version: SEALED_VERSION,
+		device,
+		exportedAt: now.toISOString(),
+		keyId,
+		attempts: records.map(({ uuid, parts }) => ({ uuid, parts })),
+		sessions: null
 	};
 }
 
-/** Plans and writes a merge in one transaction; the plan says what was done. */
-export async function mergeExports(
-	files: readonly IncomingFile[],
+/** Sealed records present already, among `uuids`. */
+export async function storedSealed(
+	uuids: readonly string[],
 	db: ResultsDatabase = resultsDb()
-): Promise<MergePlan> {
-	const gathered = gather(files);
-	let writing = 0;
-	const plan = await db.transaction('rw', db.attempts, db.answers, db.sessions, async () => {
-		const plan = planMerge(gathered, await storedCounterparts(gathered, db));
-		writing = performance.now();
-		await db.attempts.bulkAdd(plan.add.attempts);
-		await db.answers.bulkAdd(plan.add.answers);
-		await db.sessions.bulkAdd(plan.add.sessions);
-		return plan;
-	});
-	// The writing alone, up to the commit on disk: the benchmark tells it from the checks.
-	performance.measure('smc:merge-write', { start: writing });
-	return plan;
+): Promise<Map<string, SealedAttemptRecord>> {
+	const found = await db.sealed.bulkGet([...uuids]);
+	return new Map(
+		found.filter((record) => record !== undefined).map((record) => [record.uuid, record])
+	);
 }
 
-export type DeleteScope = { classLabel: string } | 'all';
-
-/** Deletes the attempts, answers and session log of one class, or of every class. */
-export async function deleteResults(
-	scope: DeleteScope,
+/**
+ * Writes a merge in one transaction, with bulk writes: new sealed attempts and new
+ * session log entries. Records present are never overwritten (bulkAdd refuses them, and
+ * the whole merge with them): the merge plan has left them out already.
+ */
+export async function writeMerge(
+	attempts: readonly SealedAttemptRecord[],
+	sessions: readonly SessionRecord[],
 	db: ResultsDatabase = resultsDb()
-): Promise<{ attempts: number; sessions: number }> {
-	return db.transaction('rw', db.attempts, db.answers, db.sessions, async () => {
-		if (scope === 'all') {
-			const counts = { attempts: await db.attempts.count(), sessions: await db.sessions.count() };
-			await Promise.all([db.attempts.clear(), db.answers.clear(), db.sessions.clear()]);
-			return counts;
-		}
-		const uuids = (await db.attempts
-			.where('classLabel')
-			.equals(scope.classLabel)
-			.primaryKeys()) as string[];
-		await db.answers.where('attemptUuid').anyOf(uuids).delete();
-		await db.attempts.bulkDelete(uuids);
-		const sessions = await db.sessions.where('classLabel').equals(scope.classLabel).delete();
-		return { attempts: uuids.length, sessions };
+): Promise<void> {
+	await db.transaction('rw', db.sealed, db.sessions, async () => {
+		await db.sealed.bulkAdd([...attempts]);
+		await db.sessions.bulkAdd([...sessions]);
 	});
 }
 
-/** Forgotten PIN: every result, the session log and the PIN go; the device id stays. */
-export async function eraseAll(db: ResultsDatabase = resultsDb()): Promise<void> {
-	await db.transaction('rw', db.attempts, db.answers, db.sessions, db.trainer, async () => {
-		await Promise.all([
-			db.attempts.clear(),
-			db.answers.clear(),
-			db.sessions.clear(),
-			db.trainer.clear()
-		]);
+/** Deletes sealed attempts and session log entries (a class's, or everything). */
+export async function deleteRecords(
+	attempts: readonly string[],
+	sessions: readonly string[],
+	db: ResultsDatabase = resultsDb()
+): Promise<void> {
+	await db.transaction('rw', db.sealed, db.sessions, async () => {
+		await db.sealed.bulkDelete([...attempts]);
+		await db.sessions.bulkDelete([...sessions]);
 	});
 }
 
 export async function lastExport(db: ResultsDatabase = resultsDb()): Promise<string | null> {
 	const record = await db.trainer.get('last-export');
-	return record?.key === 'last-export' ? record.at : null;
+	return record?.key === 'last-export' && 'at' in record ? record.at : null;
 }
 
 export async function markExported(now: Date, db: ResultsDatabase = resultsDb()): Promise<string> {

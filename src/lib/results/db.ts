@@ -7,9 +7,18 @@
  *   tabs on one station can never record the same question twice.
  * - `sessions` (since version 2): the session log, one row per class session a teacher held:
  *   date, class label, lesson and head counts, never a name.
- * - `trainer` (since version 2): the trainer's PIN (only its PBKDF2 hash, salt and iteration
- *   count), the wrong-PIN count and lockout, and when results were last exported. Kept in the
- *   same database as the results, so that clearing one clears the other.
+ * - `trainer` (since version 2): when results were last exported. Version 2 also kept a PIN
+ *   here; version 3 removes it (results are sealed instead, see below).
+ * - `sealed` (since version 3): one row per attempt, sealed to the trainer's public key
+ *   (seal.ts): besides its uuid and the key's id, nothing in it can be read on this device.
+ *   `attempts` and `answers` above are version 1's clear records: they stay readable only
+ *   until a key is installed, when they are sealed and removed (recorder.ts, sealLegacy).
+ * - `progress` (since version 3): for an attempt still in progress, what the station needs to
+ *   carry on after a reload: the quiz, the option-order seed and WHICH questions have an
+ *   answer — never what was answered. Deleted when the attempt ends.
+ * - `keys` (since version 3): the trainer's public key a station seals to and, on the
+ *   trainer's own device, the trainer's key pair with the private key wrapped by the
+ *   passphrase.
  * Every transaction is committed with strict durability (flushed to disk before it
  * completes, where the browser supports it), so a flat battery loses no saved answer.
  * Schema versions are kept here forever: add a version, never edit or remove one, and add
@@ -79,29 +88,78 @@ export interface SessionRecord {
 	recordedAt: string;
 }
 
-/** The PIN as stored: never the PIN itself. */
-export interface PinRecord {
-	key: 'pin';
-	algorithm: 'PBKDF2-SHA-256';
-	/** Base64 of the derived key and of the random salt. */
-	hash: string;
-	salt: string;
-	iterations: number;
-}
-
-/** Wrong PINs in a row, and until when the PIN form stays shut (ISO time, or null). */
-export interface LockoutRecord {
-	key: 'lockout';
-	failures: number;
-	lockedUntil: string | null;
-}
-
 export interface LastExportRecord {
 	key: 'last-export';
 	at: string;
 }
 
-export type TrainerRecord = PinRecord | LockoutRecord | LastExportRecord;
+/** Rows version 2 kept in `trainer` and version 3 deletes: the PIN hash and its lockout. */
+export const REMOVED_TRAINER_ROWS = ['pin', 'lockout'] as const;
+
+export type TrainerRecord = LastExportRecord;
+
+/** One sealed piece of an attempt: HPKE's encapsulated key and the ciphertext, base64url. */
+export interface SealedPart {
+	enc: string;
+	ct: string;
+}
+
+/** An attempt as a device stores and exports it: readable only with the trainer's key. */
+export interface SealedAttemptRecord {
+	uuid: string;
+	/** Id of the trainer key the parts are sealed to (fingerprint.ts). */
+	keyId: string;
+	/**
+	 * Part 0 is written when the attempt starts; each page that carries the attempt on after
+	 * a reload adds one. The trainer joins them (seal.ts).
+	 */
+	parts: SealedPart[];
+}
+
+/** What a station keeps in clear about an attempt in progress, to carry it on after a reload. */
+export interface OpenAttemptRecord {
+	uuid: string;
+	quizId: string;
+	quizVersion: string;
+	purpose: Purpose;
+	locale: Locale;
+	/** ISO time, to the minute. */
+	startedAt: string;
+	seed: number;
+	maxScore: number;
+	keyId: string;
+	/** Ids of the questions that have an answer saved, in the order they were saved. */
+	answered: string[];
+}
+
+/** The trainer key a station seals to (public only). */
+export interface StationKeyRecord {
+	key: 'station';
+	/** Base64url of the 32-byte X25519 public key. */
+	publicKey: string;
+	keyId: string;
+	installedAt: string;
+}
+
+/** The private key as kept at rest: wrapped by the passphrase (crypto/passphrase.ts). */
+export interface WrappedKeyRecord {
+	kdf: 'PBKDF2-SHA-256';
+	iterations: number;
+	salt: string;
+	iv: string;
+	ct: string;
+}
+
+/** On the trainer's own device: the key pair, the private half wrapped. */
+export interface TrainerKeyRecord {
+	key: 'trainer';
+	publicKey: string;
+	keyId: string;
+	wrapped: WrappedKeyRecord;
+	createdAt: string;
+}
+
+export type KeyRecord = StationKeyRecord | TrainerKeyRecord;
 
 /** Every schema this app has ever shipped, oldest first. Never change a shipped entry. */
 export const schemaVersions = [
@@ -120,6 +178,17 @@ export const schemaVersions = [
 			sessions: 'uuid, date, classLabel, deviceId',
 			trainer: 'key'
 		}
+	},
+	{
+		// Sealed attempts, the station's notes on attempts in progress, and the keys. The PIN
+		// of version 2 is deleted by the upgrade below; version 1's clear tables stay until
+		// their records are sealed.
+		version: 3,
+		stores: {
+			sealed: 'uuid, keyId',
+			progress: 'uuid, quizId',
+			keys: 'key'
+		}
 	}
 ] as const;
 
@@ -128,12 +197,23 @@ export class ResultsDatabase extends Dexie {
 	attempts!: EntityTable<AttemptRecord, 'uuid'>;
 	answers!: Table<AnswerRecord, [string, string]>;
 	sessions!: EntityTable<SessionRecord, 'uuid'>;
-	// A Table, not an EntityTable: its rows are of three shapes, each with its own fixed key.
-	trainer!: Table<TrainerRecord, TrainerRecord['key']>;
+	trainer!: Table<TrainerRecord | { key: string }, string>;
+	sealed!: EntityTable<SealedAttemptRecord, 'uuid'>;
+	progress!: EntityTable<OpenAttemptRecord, 'uuid'>;
+	// A Table, not an EntityTable: its rows are of two shapes, each with its own fixed key.
+	keys!: Table<KeyRecord, KeyRecord['key']>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name, { chromeTransactionDurability: 'strict' });
-		for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+		for (const { version, stores } of schemaVersions) {
+			const declared = this.version(version).stores(stores);
+			if (version === 3) {
+				// No PIN on any device any more: a PIN only hid a screen over results kept in clear.
+				declared.upgrade((transaction) =>
+					transaction.table('trainer').bulkDelete([...REMOVED_TRAINER_ROWS])
+				);
+			}
+		}
 	}
 }
 

@@ -4,8 +4,9 @@
  * can sit in one folder.
  */
 
-export function download(name: string, text: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(name: string, content: string | Blob, type: string): void {
+	const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = name;

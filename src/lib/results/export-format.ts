@@ -1,150 +1,249 @@
 /**
- * The JSON export: one file per device with everything it holds, and the format an import
- * must match before anything is written. This schema is the single description of it:
- * `docs/results-export.schema.json` is generated from it (`npm run results:schema`; a unit
- * test checks the committed file is current) and the README explains each field.
+ * The JSON export: one file per device, and the format an import must match before
+ * anything is written. Version 2 (today's) holds every attempt sealed to the trainer's key:
+ * without that key a file tells only how many attempts it holds. Version 1, the plaintext
+ * export of earlier stations, is still read. These shapes are the single description of
+ * both: `docs/results-export.schema.json` is generated from them (`npm run results:schema`;
+ * a unit test checks the committed file is current) and the README explains each field.
  */
 import * as z from 'zod/mini';
 import { pairingLetters } from '$lib/quiz/pairing';
-import type { AnswerRecord, AttemptRecord, SessionRecord } from './db';
+import {
+	attemptShape,
+	contentId,
+	MAX_QUESTIONS,
+	partShape,
+	uuid,
+	type AttemptPart
+} from './attempt';
+import type { SessionRecord } from './db';
+import {
+	day,
+	flag,
+	instant,
+	integer,
+	list,
+	literal,
+	nullable,
+	oneOf,
+	record,
+	text,
+	type Infer
+} from './shape';
 
 export const EXPORT_FORMAT = 'safe-migration-classroom-results';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+export const LEGACY_VERSION = 1;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Attempts one file may hold (a station holds a few hundred; a trainer's merge, thousands). */
+export const MAX_FILE_ATTEMPTS = 100_000;
+/** Parts one sealed attempt may have: one, and one more for each reload mid-attempt. */
+export const MAX_PARTS = 50;
+
+const count = (description: string, max: number) => integer(description, 0, max);
+
+export const sessionShape = record('A class session a teacher held: counts only, never names', {
+	uuid: uuid('The session log entry'),
+	deviceId: uuid('The device it was logged on'),
+	date: day('Day the session was held (YYYY-MM-DD)'),
+	classLabel: text('The class label the teacher typed, such as "Grade 8B"; never a name', {
+		min: 1,
+		max: 400
+	}),
+	lessonId: contentId('Id of the curriculum lesson taught'),
+	students: count('Students present', 1000),
+	girls: nullable(count('Girls present; null if not counted', 1000)),
+	boys: nullable(count('Boys present; null if not counted', 1000)),
+	recordedAt: instant('When it was logged (UTC, ISO 8601, to the minute)', true)
+});
+
+// Version 2: sealed.
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+export const sealedPartShape = record(
+	'Sealed with HPKE (RFC 9180: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-128-GCM, base mode) to the trainer key',
+	{
+		enc: text('The encapsulated key: 32 bytes, base64url without padding', {
+			min: 43,
+			max: 43,
+			pattern: BASE64URL
+		}),
+		ct: text('The ciphertext with its tag, base64url without padding', {
+			min: 22,
+			max: 28_000_000,
+			pattern: BASE64URL
+		})
+	}
+);
+
+export const sealedAttemptShape = record('One attempt, sealed: its uuid is all that can be read', {
+	uuid: uuid('The attempt'),
+	parts: list(
+		'The parts of the attempt: one, and one more for each reload mid-attempt; each decrypts to an attempt part (see $defs.attemptPart)',
+		sealedPartShape,
+		{ min: 1, max: MAX_PARTS }
+	)
+});
+
+export const KEY_ID_PATTERN = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+/** The fields every export opens with, in the order a reader meets them. */
+const envelopeFields = <V extends number>(version: V) => ({
+	format: literal('Always this name', EXPORT_FORMAT),
+	version: literal('Version of this format', version),
+	device: uuid('The device that made the export'),
+	exportedAt: instant('When the export was made (UTC, ISO 8601)', false)
+});
+
+const sealedFields = {
+	...envelopeFields(EXPORT_VERSION),
+	keyId: text('Id of the trainer key the file is sealed to, as the trainer’s device shows it', {
+		max: 14,
+		pattern: KEY_ID_PATTERN
+	})
+};
+
+export const sealedExportShape = record(
+	'Safe Migration Classroom results export, version 2: quiz results and the session log of one device, sealed to the trainer key. Without that key, a file tells only how many attempts it holds.',
+	{
+		...sealedFields,
+		attempts: list('Every attempt the device holds for this key', sealedAttemptShape, {
+			max: MAX_FILE_ATTEMPTS
+		}),
+		sessions: nullable(sealedPartShape)
+	}
+);
+
+/** What the sealed session log decrypts to. */
+export const sessionsPartShape = record('The session log of an export, decrypted', {
+	v: literal('Version of the part format', 1),
+	sessions: list('The session log the device holds', sessionShape, { max: MAX_FILE_ATTEMPTS })
+});
+
+// Version 1: plaintext, as stations exported before results were sealed. Read, never written.
+
+const letters = Object.values(pairingLetters).flat().join('');
 // One line of visible text: no control characters (tabs and line breaks included).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const LABEL_PATTERN = /^[^\u0000-\u001f\u007f-\u009f]+$/;
-const letters = Object.values(pairingLetters).flat().join('');
-const PAIRING_PATTERN = new RegExp(`^[${letters}]-(0[1-9]|1[0-2])-([0-4]|5\\+)$`);
+const LEGACY_LABEL = /^[^\u0000-\u001f\u007f-\u009f]+$/;
 
-const text = (description: string) => z.describe(description);
-const uuid = (description: string) =>
-	z.string().check(z.regex(UUID_PATTERN), text(`${description} (a version 4 UUID)`));
-const id = (description: string) =>
-	z.string().check(z.maxLength(100), z.regex(ID_PATTERN), text(description));
-const minute = (description: string) =>
-	z.iso.datetime().check(text(`${description} (UTC, ISO 8601; to the minute)`));
-const count = (max: number, description: string) =>
-	z.int().check(z.minimum(0), z.maximum(max), text(description));
-const classLabel = z
-	.string()
-	.check(
-		z.minLength(1),
-		z.maxLength(80),
-		z.regex(LABEL_PATTERN),
-		text('The class label the teacher typed, such as "Grade 8B"; never a name')
-	);
-
-export const attemptSchema = z
-	.strictObject({
-		uuid: uuid('The attempt'),
-		deviceId: uuid('The device it was taken on'),
-		quizId: id('Id of the quiz (the file name in content/<locale>/quizzes/)'),
-		quizVersion: z
-			.string()
-			.check(
-				z.regex(/^[0-9a-f]{8,64}$/),
-				text('Short hash of the quiz file the student saw, to tell its wordings apart')
-			),
-		purpose: z
-			.enum(['practice', 'pre', 'post'])
-			.check(text('pre: before the sessions; post: after them; practice: after one lesson')),
-		classLabel,
-		locale: z.enum(['en', 'km']).check(text('Language the quiz was taken in')),
-		startedAt: minute('When the attempt started'),
-		finishedAt: z.nullable(minute('When it ended; null while it is still open')),
-		status: z
-			.enum(['finished', 'unfinished'])
-			.check(text('finished: every question answered; unfinished: left, idle or still open')),
-		score: count(100, 'Questions answered correctly'),
-		maxScore: z.int().check(z.minimum(1), z.maximum(100), text('Questions in the quiz')),
-		seed: count(0xffffffff, 'Seed of the order the options were shown in'),
-		pairingCode: z.nullable(
-			z
-				.string()
-				.check(
-					z.regex(PAIRING_PATTERN),
-					text(
-						'Code the student made to pair pre and post attempts: letter-month-older siblings, such as "K-07-2"'
-					)
-				)
-		)
-	})
-	.check(text('One student attempt at a quiz'));
-
-export const answerSchema = z
-	.strictObject({
-		attemptUuid: uuid('The attempt this answer belongs to'),
-		questionId: id('Stable id of the question, the same in every language'),
-		given: z
-			.array(z.string().check(z.regex(/^[a-j]$/)))
-			.check(
-				z.minLength(1),
-				z.maxLength(10),
-				text(
-					'Options chosen, as letters a, b, … in the order the quiz file lists them; for put-in-order questions, the order the student gave'
-				)
-			),
-		correct: z.boolean().check(text('Whether the answer was right')),
-		ms: count(86_400_000, 'Milliseconds from the question appearing to the answer')
-	})
-	.check(text('One answered question'));
-
-export const sessionSchema = z
-	.strictObject({
-		uuid: uuid('The session log entry'),
-		deviceId: uuid('The device it was logged on'),
-		date: z.iso.date().check(text('Day the session was held (YYYY-MM-DD)')),
-		classLabel,
-		lessonId: id('Id of the curriculum lesson taught'),
-		students: count(1000, 'Students present'),
-		girls: z.nullable(count(1000, 'Girls present; null if not counted')),
-		boys: z.nullable(count(1000, 'Boys present; null if not counted')),
-		recordedAt: minute('When it was logged')
-	})
-	.check(text('A class session a teacher held: counts only, never names'));
-
-export const exportSchema = z
-	.strictObject({
-		format: z.literal(EXPORT_FORMAT).check(text('Always this name')),
-		version: z.literal(EXPORT_VERSION).check(text('Version of this format')),
-		device: uuid('The device that made the export'),
-		exportedAt: z.iso.datetime().check(text('When the export was made (UTC, ISO 8601)')),
-		attempts: z.array(attemptSchema).check(text('Every attempt the device holds')),
-		answers: z.array(answerSchema).check(text('Every answer the device holds')),
-		sessions: z.array(sessionSchema).check(text('The session log the device holds'))
-	})
-	.check(
-		z.meta({
-			title: 'Safe Migration Classroom results export',
-			description:
-				'Quiz results and the session log of one device, anonymised: no names, no free text from students. Records are identified by uuid (answers by attemptUuid and questionId) and merged by them.'
+export const legacyAttemptShape = record('One student attempt at a quiz (version 1)', {
+	uuid: uuid('The attempt'),
+	deviceId: uuid('The device it was taken on'),
+	quizId: contentId('Id of the quiz'),
+	quizVersion: text('Short hash of the quiz file the student saw', {
+		max: 64,
+		pattern: /^[0-9a-f]{8,64}$/
+	}),
+	purpose: oneOf('pre, post or practice', ['practice', 'pre', 'post']),
+	classLabel: text('The class label the teacher typed', {
+		min: 1,
+		max: 80,
+		pattern: LEGACY_LABEL
+	}),
+	locale: oneOf('Language the quiz was taken in', ['en', 'km']),
+	startedAt: instant('When the attempt started (to the minute)', true),
+	finishedAt: nullable(instant('When it ended; null while it is still open', true)),
+	status: oneOf('finished or unfinished', ['finished', 'unfinished']),
+	score: count('Questions answered correctly', MAX_QUESTIONS),
+	maxScore: integer('Questions in the quiz', 1, MAX_QUESTIONS),
+	seed: count('Seed of the order the options were shown in', 0xffffffff),
+	pairingCode: nullable(
+		text('Pairing code, with a Latin letter (English quiz) or a Khmer one (Khmer quiz)', {
+			max: 8,
+			pattern: new RegExp(`^[${letters}]-(0[1-9]|1[0-2])-([0-4]|5\\+)$`)
 		})
-	);
+	)
+});
 
-export interface ResultsExport {
-	format: typeof EXPORT_FORMAT;
-	version: typeof EXPORT_VERSION;
-	device: string;
-	exportedAt: string;
-	attempts: AttemptRecord[];
-	answers: AnswerRecord[];
+export const legacyAnswerShape = record('One answered question (version 1)', {
+	attemptUuid: uuid('The attempt this answer belongs to'),
+	questionId: contentId('Stable id of the question'),
+	given: list(
+		'Options chosen, as letters',
+		text('An option letter', { max: 1, pattern: /^[a-j]$/ }),
+		{
+			min: 1,
+			max: 10
+		}
+	),
+	correct: flag('Whether the answer was right'),
+	ms: count('Milliseconds from the question appearing to the answer', 86_400_000)
+});
+
+const legacyFields = envelopeFields(LEGACY_VERSION);
+
+export const legacyExportShape = record(
+	'Safe Migration Classroom results export, version 1 (plaintext; read, no longer written)',
+	{
+		...legacyFields,
+		attempts: list('Every attempt the device held', legacyAttemptShape, {
+			max: MAX_FILE_ATTEMPTS
+		}),
+		answers: list('Every answer the device held', legacyAnswerShape, {
+			max: MAX_FILE_ATTEMPTS * 20
+		}),
+		sessions: list('The session log the device held', sessionShape, { max: MAX_FILE_ATTEMPTS })
+	}
+);
+
+/**
+ * The envelopes, checked with zod before any record: the records themselves are checked one
+ * by one afterwards (import-check.ts), so a list here is only a list.
+ */
+export const sealedEnvelope = z.strictObject({
+	...Object.fromEntries(Object.entries(sealedFields).map(([key, shape]) => [key, shape.schema])),
+	attempts: z.array(z.unknown()),
+	sessions: z.unknown()
+});
+export const legacyEnvelope = z.strictObject({
+	...Object.fromEntries(Object.entries(legacyFields).map(([key, shape]) => [key, shape.schema])),
+	attempts: z.array(z.unknown()),
+	answers: z.array(z.unknown()),
+	sessions: z.array(z.unknown())
+});
+
+export type SealedPart = Infer<typeof sealedPartShape>;
+export type SealedAttempt = Infer<typeof sealedAttemptShape>;
+export type SealedExport = Infer<typeof sealedExportShape>;
+export type LegacyAttempt = Infer<typeof legacyAttemptShape>;
+export type LegacyAnswer = Infer<typeof legacyAnswerShape>;
+export type LegacyExport = Infer<typeof legacyExportShape>;
+export interface SessionsPart {
+	v: 1;
 	sessions: SessionRecord[];
 }
 
-/** The JSON Schema of the export, as committed in docs/results-export.schema.json. */
-export function exportJsonSchema(): Record<string, unknown> {
-	return z.toJSONSchema(exportSchema) as Record<string, unknown>;
+function jsonSchema(schema: z.ZodMiniType): Record<string, unknown> {
+	const { $schema: _, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+	return rest;
 }
 
-// The schema and the database records must describe the same thing: these fail to compile
-// if a field is added to one and not the other.
+/**
+ * The JSON Schema of the export, as committed in docs/results-export.schema.json: the
+ * version 2 file, with what its sealed parts decrypt to and the version 1 file as `$defs`.
+ */
+export function exportJsonSchema(): Record<string, unknown> {
+	return {
+		$schema: 'https://json-schema.org/draft/2020-12/schema',
+		title: 'Safe Migration Classroom results export',
+		...jsonSchema(sealedExportShape.schema),
+		$defs: {
+			attemptPart: jsonSchema(partShape.schema),
+			sessionsPart: jsonSchema(sessionsPartShape.schema),
+			attempt: jsonSchema(attemptShape.schema),
+			version1: jsonSchema(legacyExportShape.schema)
+		}
+	};
+}
+
+// The shapes and the types the app stores must describe the same thing: these fail to
+// compile if a field is added to one and not the other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree: [
-	Same<z.infer<typeof attemptSchema>, AttemptRecord>,
-	Same<z.infer<typeof answerSchema>, AnswerRecord>,
-	Same<z.infer<typeof sessionSchema>, SessionRecord>
+	Same<Infer<typeof sessionShape>, SessionRecord>,
+	Same<Infer<typeof sessionsPartShape>, SessionsPart>,
+	Same<Infer<typeof partShape>, AttemptPart>
 ] = [true, true, true];
 void agree;

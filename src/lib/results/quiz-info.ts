@@ -1,10 +1,41 @@
 /**
- * What the dashboard needs to know of each quiz, taken from the compiled content at build
- * time: titles, question texts and key messages as plain text (the dashboard renders text
- * only, never HTML), and nothing else of the quiz, so the page stays small.
+ * What the trainer's device needs to know of each quiz, taken from the compiled content at
+ * build time: titles, question texts and key messages as plain text (the dashboard renders
+ * text only, never HTML); and, to check imported attempts against the quiz they name, each
+ * question's type, number of options and answer key, and the quiz's current versions.
+ * Nothing else of the quiz, so the page stays small.
  */
-import type { Quiz } from '$lib/quiz/types';
-import type { QuizInfo } from './stats';
+import type { Locale } from '$lib/content/types';
+import type { Purpose, Question, QuestionType, Quiz } from '$lib/quiz/types';
+
+export interface QuestionInfo {
+	id: string;
+	text: string;
+	/** The key message it checks. */
+	checks: string;
+	type: QuestionType;
+	/** How many options it offers: their keys are the first letters, `a`, `b`, … */
+	options: number;
+	/** Keys of the correct options; for put-in-order, every key in the right order. */
+	correct: string[];
+}
+
+/** A quiz as the trainer's device knows it from the compiled content, in the page's language. */
+export interface QuizInfo {
+	id: string;
+	title: string;
+	/** The language of the texts (English where the Khmer is not written yet). */
+	locale: Locale;
+	purpose: Purpose;
+	pair: string | null;
+	/**
+	 * The content versions of the quiz as it stands, one per language file (a version is a
+	 * hash of the file): an attempt naming one of them saw exactly these questions.
+	 */
+	versions: string[];
+	questions: QuestionInfo[];
+	messages: { id: string; text: string }[];
+}
 
 const entities: Record<string, string> = {
 	amp: '&',
@@ -31,18 +62,30 @@ export function plainText(html: string): string {
 		.trim();
 }
 
-export function quizInfo(quiz: Quiz): QuizInfo {
+function questionInfo(question: Question): QuestionInfo {
+	return {
+		id: question.id,
+		text: plainText(question.html),
+		checks: question.checks,
+		type: question.type,
+		options: question.options.length,
+		correct: [...question.correct]
+	};
+}
+
+/**
+ * The quiz as the dashboard shows it (in `quiz`'s language), knowing the versions of every
+ * language file of it: `translations` are the same quiz in the other languages.
+ */
+export function quizInfo(quiz: Quiz, translations: readonly Quiz[] = []): QuizInfo {
 	return {
 		id: quiz.id,
 		title: quiz.title,
 		locale: quiz.locale,
 		purpose: quiz.purpose,
 		pair: quiz.pair,
-		questions: quiz.questions.map((question) => ({
-			id: question.id,
-			text: plainText(question.html),
-			checks: question.checks
-		})),
+		versions: [...new Set([quiz.version, ...translations.map((other) => other.version)])],
+		questions: quiz.questions.map(questionInfo),
 		messages: quiz.messages
 	};
 }

@@ -59,7 +59,7 @@ export function checkGraph(story: StoryGraph, lines: GraphLines): GraphProblem[]
 			error(
 				passage.line,
 				`the passage "${passage.id}" has no choices and is not an ending: readers would be stuck here`,
-				'add choices ("- What she does → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"'
+				'add choices ("- What they do → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"'
 			);
 		}
 		for (const choice of passage.choices) {

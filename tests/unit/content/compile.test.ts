@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '$lib/content/problems';
 import { compileWith as compileWithBase, errors, fixtureSet } from './fixtures';
@@ -122,6 +123,33 @@ describe('content faults, each named with its file and line', () => {
 			editLesson((text) => text.replace('summary: Push and pull factors.', 'summary: [unclosed'))
 		);
 		expect(errors(problems)[0]).toMatch(new RegExp(`^${EN}:\\d+: the YAML cannot be read`));
+	});
+
+	it('an unclosed quote, on the line that opens it, with the fix that matches', () => {
+		const { problems } = compileWith(
+			editLesson((text) => text.replace('summary: Push and pull factors.', 'summary: "Push and pull factors.'))
+		);
+		expect(errors(problems)).toEqual([
+			`${EN}:6: the quote opened on this line is never closed — close the quote: add " at the end of the text`
+		]);
+		const single = compileWith(editLesson((text) => text.replace('title: Why people move', "title: 'Why people move")));
+		expect(errors(single.problems)).toEqual([
+			`${EN}:3: the quote opened on this line is never closed — close the quote: add ' at the end of the text`
+		]);
+	});
+
+	it('a broken English story choice, once: not again in the untouched translation', () => {
+		const english = readFileSync('tests/fixtures/stories/valid.md', 'utf8');
+		const khmer = english.replace('sources:', 'translation: draft\nsources:');
+		const story = { 'content/en/stories/offer.md': english, 'content/km/stories/offer.md': khmer };
+		expect(errors(compileWith(story).problems)).toEqual([]);
+		const { problems } = compileWith({
+			...story,
+			'content/en/stories/offer.md': english.replace('wait → home', 'wait → hom')
+		});
+		expect(errors(problems)).toEqual([
+			'content/en/stories/offer.md:29: the choice leads to "hom", which is not a passage of this story — did you mean "home"? Write the id of an existing passage after the arrow'
+		]);
 	});
 
 	it('a field of the wrong kind', () => {
@@ -268,6 +296,15 @@ describe('guides', () => {
 			title: "Teacher's guide",
 			html: '<h2>Before class</h2>\n<p>Read the lesson.</p>'
 		});
+	});
+
+	it('are written as the example in content/README.md shows', () => {
+		const readme = readFileSync('content/README.md', 'utf8');
+		const section = readme.slice(readme.indexOf('## Guides'));
+		const example = /```markdown\n([\s\S]*?)```/.exec(section)![1]!;
+		const { content, problems } = compileWith({ [GUIDE]: example });
+		expect(errors(problems)).toEqual([]);
+		expect(content.guides.en[0]!.html).toContain('<h2>Running a session</h2>');
 	});
 
 	it('refuse a second top heading, and an empty text', () => {

@@ -149,10 +149,10 @@ describe('quiz faults, each named with its file and line', () => {
 
 	it('a pre and a post quiz that check different key messages', () => {
 		const { problems } = editEnglish(POST, (text) =>
-			text.replace('Checks: broker-promises', 'Checks: keep-your-documents')
+			text.replace('Checks: broker-promises', 'Checks: call-1288')
 		);
 		expect(errors(problems)).toEqual([
-			`${PRE}:5: this quiz and its pair "after" check different key messages: only this quiz checks broker-promises; only "after" checks keep-your-documents — a pre and a post quiz must check the same key messages, so that their results can be compared`
+			`${PRE}:5: this quiz and its pair "after" check different key messages: only this quiz checks broker-promises — a pre and a post quiz must check the same key messages, so that their results can be compared`
 		]);
 	});
 
@@ -230,6 +230,15 @@ describe('quiz faults, each named with its file and line', () => {
 		});
 		expect(errors(shorter.problems)).toEqual([
 			`${POST_KM}:1: question "contract-after" of ${POST} is missing here — translate every question, with the same "Question:" id`
+		]);
+	});
+
+	it('a broken English question, once: not again in the untouched Khmer translation', () => {
+		const { problems } = compileWith({
+			[PRE]: fixture(PRE).replace('Type: single', 'Type: singel')
+		});
+		expect(errors(problems)).toEqual([
+			`${PRE}:11: "singel" is not a type of question — use one of single, multiple, true-false, order`
 		]);
 	});
 

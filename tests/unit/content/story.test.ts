@@ -111,7 +111,7 @@ describe('story graph faults, each named with its file and line', () => {
 	it('a dead end: a passage with no choices that is not an ending', () => {
 		const { problems } = compileStories(english(story('dead-end')));
 		expect(errors(problems)).toEqual([
-			`${EN}:25: the passage "chief" has no choices and is not an ending: readers would be stuck here — add choices ("- What she does → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"`
+			`${EN}:25: the passage "chief" has no choices and is not an ending: readers would be stuck here — add choices ("- What they do → passage-id"), or end the story here with "Ending: safe", "Ending: unsafe" or "Ending: mixed" and a "Debrief:"`
 		]);
 	});
 
@@ -125,7 +125,16 @@ describe('story graph faults, each named with its file and line', () => {
 	it('an unsafe ending that shows no help', () => {
 		const { problems } = compileStories(english(story('unsafe-without-help')));
 		expect(errors(problems)).toEqual([
-			`${EN}:53: the unsafe ending "stuck" shows no help — add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288")`
+			`${EN}:55: the unsafe ending "stuck" shows no help — add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288"); every ending shows where to get help`
+		]);
+	});
+
+	it('a safe ending that shows no help, refused like any other: help is at every ending', () => {
+		const { problems } = compileStories(
+			english(story('valid').replace('Messages: check-with-authorities\n\nHelp: hotline-1288\n', 'Messages: check-with-authorities\n'))
+		);
+		expect(errors(problems)).toEqual([
+			`${EN}:43: the safe ending "home" shows no help — add a line "Help: " with the contacts to show, from content/contacts.yml (for example "Help: hotline-1288"); every ending shows where to get help`
 		]);
 	});
 
@@ -164,7 +173,7 @@ describe('story graph faults, each named with its file and line', () => {
 			`${EN}:25: from the passage "chief", with kept_id_card on, warnings 1, no ending can be reached: the choices shown go round in a loop — add a way out of the loop towards an ending, or change the "if:" conditions`,
 			`${EN}:33: from the passage "border", with kept_id_card off, warnings 0, no ending can be reached: the choices shown go round in a loop — add a way out of the loop towards an ending, or change the "if:" conditions`,
 			`${EN}:43: no reader can reach the passage "home": the "if:" conditions on the choices that lead to it never hold when a reader gets there — change those conditions, or the "set:" of the choices before them`,
-			`${EN}:53: no reader can reach the passage "stuck": the "if:" conditions on the choices that lead to it never hold when a reader gets there — change those conditions, or the "set:" of the choices before them`
+			`${EN}:55: no reader can reach the passage "stuck": the "if:" conditions on the choices that lead to it never hold when a reader gets there — change those conditions, or the "set:" of the choices before them`
 		]);
 	});
 
@@ -192,12 +201,13 @@ describe('story graph faults, each named with its file and line', () => {
 		const text = story('valid')
 			.replace('Ending: safe', 'Ending: happy')
 			.replace('Messages: call-1288, broker-promises', 'Messages: call-1289, broker-promises')
-			.replace('Help: hotline-1288', 'Help: police');
+			.replaceAll('Help: hotline-1288', 'Help: police');
 		const { problems } = compileStories(english(text));
 		expect(errors(problems)).toEqual([
 			`${EN}:43: "happy" is not a kind of ending — write "Ending: safe", "Ending: unsafe" or "Ending: mixed"`,
-			`${EN}:58: "call-1289" is not a key message in content/key-messages.yml — did you mean "call-1288"?`,
-			`${EN}:60: "police" is not a contact in content/contacts.yml — use one of hotline-1288, or add it to content/contacts.yml`
+			`${EN}:49: "police" is not a contact in content/contacts.yml — use one of hotline-1288, or add it to content/contacts.yml`,
+			`${EN}:60: "call-1289" is not a key message in content/key-messages.yml — did you mean "call-1288"?`,
+			`${EN}:62: "police" is not a contact in content/contacts.yml — use one of hotline-1288, or add it to content/contacts.yml`
 		]);
 	});
 
@@ -208,7 +218,7 @@ describe('story graph faults, each named with its file and line', () => {
 		);
 		const { problems } = compileStories(english(text));
 		expect(errors(problems)).toEqual([
-			`${EN}:30: this list item among the choices has no arrow to a passage — write it as "- What she does → passage-id", or move it above the choices`,
+			`${EN}:30: this list item among the choices has no arrow to a passage — write it as "- What they do → passage-id", or move it above the choices`,
 			`${EN}:32: text after the choices — move it above the choices: they come last in a passage`
 		]);
 	});
@@ -223,7 +233,7 @@ describe('story graph faults, each named with its file and line', () => {
 			`${EN}:25: the passage "border" has no title — write a short title after its id: "## border: What happens here" (the story map shows it)`,
 			`${EN}:31: the passage id "border" is also used on line 25 — give each passage its own id`,
 			// The second "border" is left out, so the passage only it led to is now out of reach.
-			`${EN}:49: the passage "stuck" cannot be reached from the start ("offer"): no choice leads to it — add a choice "- … → stuck" to a passage readers reach, or remove this passage`
+			`${EN}:51: the passage "stuck" cannot be reached from the start ("offer"): no choice leads to it — add a choice "- … → stuck" to a passage readers reach, or remove this passage`
 		]);
 	});
 

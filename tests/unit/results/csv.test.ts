@@ -6,10 +6,11 @@ import {
 	attemptColumns,
 	attemptsCsv,
 	neutralised,
+	sessionColumns,
 	sessionsCsv,
 	toCsv
 } from '$lib/results/csv';
-import { answer, attempt, session } from './records';
+import { attempt, session } from './records';
 
 /** Parses a file as a spreadsheet would read it, after checking its BOM. */
 function parse(csv: string): string[][] {
@@ -80,32 +81,52 @@ describe('CSV export', () => {
 		expect(toCsv(['n'], [[-3], [0], [12.5]])).toBe('\uFEFFn\r\n-3\r\n0\r\n12.5\r\n');
 	});
 
-	it('writes attempts with one column per field, Khmer intact and a formula label defused', () => {
-		const khmer = attempt({ classLabel: 'ថ្នាក់ទី៨ ខ', pairingCode: 'ស-12-5+', locale: 'km' });
-		const hostile = attempt({ classLabel: '=HYPERLINK("http://x","y")', finishedAt: null });
-		const rows = parse(attemptsCsv([khmer, hostile]));
+	it('writes attempts with one column per field, Khmer intact, a formula label defused, days not times', () => {
+		const khmer = attempt({ classLabel: 'ថ្នាក់ទី៨ ខ', pairingCode: 'S-12-5+', locale: 'km' });
+		const hostile = attempt({
+			classLabel: '=HYPERLINK("http://x","y")',
+			finishedAt: null,
+			status: 'unfinished'
+		});
+		const csv = attemptsCsv([khmer, hostile]);
+		const rows = parse(csv);
 		expect(rows[0]).toEqual([...attemptColumns]);
 		const column = (name: (typeof attemptColumns)[number]) => attemptColumns.indexOf(name);
 		expect(rows[1]![column('class_label')]).toBe('ថ្នាក់ទី៨ ខ');
-		expect(rows[1]![column('pairing_code')]).toBe('ស-12-5+');
+		expect(rows[1]![column('started_on')]).toBe('2025-03-03');
+		expect(rows[1]![column('finished_on')]).toBe('2025-03-03');
 		expect(rows[2]![column('class_label')]).toBe(`'=HYPERLINK("http://x","y")`);
-		expect(rows[2]![column('finished_at')]).toBe('');
+		expect(rows[2]![column('finished_on')]).toBe('');
 		expect(rows[2]![column('score')]).toBe('2');
+		// Nothing that tells students apart beyond their answers: no time, no pairing code.
+		expect(csv).not.toMatch(/T\d\d:\d\d/);
+		expect(csv).not.toContain('S-12-5+');
 	});
 
-	it('writes answers with their attempt’s quiz and class, and the options given', () => {
-		const taken = attempt({ classLabel: 'Grade 8B' });
-		const rows = parse(
-			answersCsv([answer(taken.uuid, 'order-steps', false, { given: ['c', 'a', 'b'] })], [taken])
-		);
+	it('gives an attempt the day in the trainer’s time zone', () => {
+		const early = attempt({
+			startedAt: '2025-03-02T23:30:00.000Z',
+			finishedAt: '2025-03-02T23:40:00.000Z'
+		});
+		const rows = parse(attemptsCsv([early], { offsetMinutes: 420 }));
+		expect(rows[1]![attemptColumns.indexOf('started_on')]).toBe('2025-03-03');
+	});
+
+	it('writes answers with their attempt’s quiz and class, and the options given, without times', () => {
+		const taken = attempt({
+			answers: [{ questionId: 'passport', given: ['c', 'a', 'b'], correct: false, ms: 4321 }],
+			score: 0
+		});
+		const rows = parse(answersCsv([taken]));
 		expect(rows).toEqual([
-			['attempt_uuid', 'quiz_id', 'class_label', 'question_id', 'given', 'correct', 'ms'],
-			[taken.uuid, 'before-the-sessions', 'Grade 8B', 'order-steps', 'c a b', '0', '4000']
+			['attempt_uuid', 'quiz_id', 'class_label', 'question_id', 'given', 'correct'],
+			[taken.uuid, 'before-the-sessions', 'Grade 8B', 'passport', 'c a b', '0']
 		]);
 	});
 
 	it('writes the session log with empty cells where girls and boys were not counted', () => {
 		const rows = parse(sessionsCsv([session({ girls: null, boys: null, classLabel: '-8B' })]));
+		expect(rows[0]).toEqual([...sessionColumns]);
 		expect(rows[1]!.slice(2)).toEqual([
 			'2025-03-03',
 			"'-8B",
@@ -113,7 +134,7 @@ describe('CSV export', () => {
 			'30',
 			'',
 			'',
-			'2025-03-03T02:00:00.000Z'
+			'2025-03-03'
 		]);
 	});
 });

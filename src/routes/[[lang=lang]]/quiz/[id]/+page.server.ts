@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findQuiz, quizIds } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
+import { helpContacts } from '$lib/referral/help.server';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // A tool page (the quiz station): its prerendered HTML is a light shell and the page is drawn
@@ -13,5 +14,6 @@ export const entries: EntryGenerator = () =>
 export const load: PageServerLoad = ({ params }) => {
 	const quiz = findQuiz(localeOf(params), params.id);
 	if (!quiz) error(404, 'Not found');
-	return { quiz };
+	// The end screen's help block (LocalHelp) reads the hotline from here.
+	return { quiz, helpContacts: helpContacts(localeOf(params)) };
 };
