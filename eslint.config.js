@@ -37,6 +37,11 @@ export default ts.config(
 						{
 							name: 'dexie',
 							message: 'Use $lib/results/db.ts, the one module that opens the database.'
+						},
+						{
+							name: 'svelte-i18n',
+							message:
+								'Use $lib/i18n (t, locale): the browser gets no message-format library; svelte-i18n only checks it in the tests.'
 						}
 					]
 				}
@@ -57,6 +62,11 @@ export default ts.config(
 	{
 		files: ['src/lib/results/db.ts'],
 		rules: { 'no-restricted-imports': 'off' }
+	},
+	{
+		// svelte-i18n stays as the reference the app's own formatter is tested against.
+		files: ['tests/unit/i18n/**'],
+		rules: { 'no-restricted-imports': ['error', { paths: ['dexie'] }] }
 	},
 	{
 		files: ['**/*.js', '**/*.cjs'],

@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { offlinePackage } from './scripts/offline-package';
 
 export default defineConfig({
 	// Workbox modules read process.env.NODE_ENV; the service worker has no `process`.
@@ -49,11 +50,8 @@ export default defineConfig({
 					'client/**/*.{js,css,ico,png,svg,webp,webmanifest,woff2}',
 					'prerendered/**/*.{html,json}'
 				],
-				// Reading pages (csr = false) never ask for their data as JSON: only their HTML is
-				// kept. tests/e2e/offline.spec.ts checks this list against the pages themselves.
-				globIgnores: [
-					'prerendered/dependencies/{km/,}{sessions,quiz,story,lessons/*,guides/*}/__data.json'
-				]
+				// Which of these files are kept, and why: scripts/offline-package.ts.
+				manifestTransforms: [offlinePackage('.svelte-kit/output')]
 			},
 			kit: { adapterFallback: '404.html', spa: true, includeVersionFile: true },
 			devOptions: { enabled: false }

@@ -3,7 +3,7 @@ import khmerBold from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-7
 import khmerRegular from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2?url';
 import { bootScript } from '$lib/boot';
 import { contentFileOf } from '$lib/content/fetch-content';
-import { localeFromPath } from '$lib/i18n';
+import { localeFromPath, messagesFile } from '$lib/i18n';
 
 // A Khmer page asks for its font at once, before the stylesheet is read: text drawn first
 // in a fallback font and then redrawn would shift the page under the reader.
@@ -11,15 +11,23 @@ const khmerPreload = [khmerRegular, khmerBold]
 	.map((href) => `<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`)
 	.join('');
 
-function contentPreload(pathname: string): string {
+const fetchPreload = (file: string) =>
+	`<link rel="preload" href="${file}" as="fetch" crossorigin="anonymous">`;
+
+/**
+ * What a page that runs scripts fetches as soon as they start: its interface strings, and a
+ * tool page its content file. Asked for at once, they arrive with the scripts, not after.
+ */
+function scriptPreload(pathname: string, html: string): string {
+	if (!html.includes('/_app/immutable/entry/')) return '';
 	const file = contentFileOf(pathname);
-	return file ? `<link rel="preload" href="${file}" as="fetch" crossorigin="anonymous">` : '';
+	return fetchPreload(messagesFile(localeFromPath(pathname))) + (file ? fetchPreload(file) : '');
 }
 
 /**
  * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers;
- * Khmer pages preload their font and tool pages their content file; every page has the
- * boot script (see $lib/boot.ts) inline in its head.
+ * Khmer pages preload their font, pages that run scripts their strings and tool pages their
+ * content file; every page has the boot script (see $lib/boot.ts) inline in its head.
  */
 export const handle: Handle = ({ event, resolve }) => {
 	const locale = localeFromPath(event.url.pathname);
@@ -29,7 +37,7 @@ export const handle: Handle = ({ event, resolve }) => {
 				.replace('%lang%', locale)
 				.replace(
 					'%preload%',
-					(locale === 'km' ? khmerPreload : '') + contentPreload(event.url.pathname)
+					(locale === 'km' ? khmerPreload : '') + scriptPreload(event.url.pathname, html)
 				)
 				.replace('%boot%', bootScript)
 	});

@@ -2,56 +2,105 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * The service worker: it keeps every page, script, style, font and icon of the app,
- * in both languages, so that after one visit the app opens with no network at all.
- * - precache: the list the build injects (`self.__WB_MANIFEST`), every prerendered page
- *   and its data; a new version is installed in the background and takes over only when
- *   the user chooses "reload" (SKIP_WAITING), never in the middle of a quiz.
- * - navigations to an unknown address get the app's shell (404.html), which shows the
- *   app's own not-found page in the reader's language.
- * - OFFLINE_STATUS answers how many of the files are saved, for the settings page.
+ * The service worker: it keeps the app, in both languages, so that after one visit it opens
+ * with no network at all.
+ * - precache: the list the build injects (`self.__WB_MANIFEST`, chosen in vite.config.ts):
+ *   scripts, styles, fonts, icons, the strings and content files, the reading pages, and
+ *   the data of the pages that run scripts. It is saved several files at a time, the
+ *   reader's language first, so a weak connection makes the device ready in seconds. A new
+ *   version is installed in the background and takes over only when the user chooses
+ *   "reload" (SKIP_WAITING), never in the middle of a quiz.
+ * - any other page (a tool page, a lesson, an unknown address) gets the app's shell,
+ *   404.html, which draws that page, or the app's own not-found page, in the browser.
+ * - OFFLINE_STATUS answers how many of the files are saved, for the start and settings pages.
  */
-import { clientsClaim } from 'workbox-core';
-import {
-	cleanupOutdatedCaches,
-	createHandlerBoundToURL,
-	getCacheKeyForURL,
-	precacheAndRoute
-} from 'workbox-precaching';
-import { cacheNames } from 'workbox-core';
+import { cacheNames, clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const manifest = self.__WB_MANIFEST;
+/** Files fetched at once while saving: what a browser allows per host over HTTP/1.1. */
+const PARALLEL = 6;
 
-precacheAndRoute(manifest, {
-	// SvelteKit asks for page data with its own query parameters; the files are the same.
-	// `lesson` preselects the lesson on /sessions/log, a page read in the browser.
-	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/, /^lesson$/]
-});
-cleanupOutdatedCaches();
+const manifest = self.__WB_MANIFEST;
+const precache = new PrecacheController();
+precache.addToCacheList(manifest);
 
 registerRoute(
-	new NavigationRoute(createHandlerBoundToURL('404.html'), {
+	new PrecacheRoute(precache, {
+		// SvelteKit asks for page data with its own query parameters; the files are the same.
+		// `lesson` preselects the lesson on /sessions/log, a page read in the browser.
+		ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/, /^lesson$/]
+	})
+);
+registerRoute(
+	new NavigationRoute(precache.createHandlerBoundToURL('404.html'), {
 		// Files are never answered with the page shell.
 		denylist: [/^\/_app\//, /\/[^/]+\.[a-z0-9]+$/i]
 	})
 );
+cleanupOutdatedCaches();
+
+type Language = 'en' | 'km';
+
+/** Which language a saved file serves; shared files (scripts, styles, icons) serve both. */
+function languageOf(url: string): Language | undefined {
+	const path = new URL(url).pathname;
+	if (path === '/km' || path.startsWith('/km/') || path.includes('noto-sans-khmer')) return 'km';
+	if (path.startsWith('/_app/') || path.startsWith('/icons/') || /^\/[^/]+\.\w+$/.test(path))
+		return undefined;
+	return 'en';
+}
+
+/** The language of the page that is being made ready, read from the open tabs' addresses. */
+async function readersLanguage(): Promise<Language> {
+	const tabs = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	const khmer = tabs.some((tab) => languageOf(tab.url) === 'km');
+	return khmer ? 'km' : 'en';
+}
+
+self.addEventListener('install', (event) => {
+	event.waitUntil(
+		(async () => {
+			const first = await readersLanguage();
+			const rank = (url: string) => {
+				const language = languageOf(url);
+				return language === undefined ? 0 : language === first ? 1 : 2;
+			};
+			const queue = [...precache.getURLsToCacheKeys()].sort(([a], [b]) => rank(a) - rank(b));
+			// Workbox saves one file after another; over a slow link each waits a round trip,
+			// so here a few are in flight at once. A file that fails fails the install, as in
+			// Workbox: the browser tries again at the next visit, keeping what was saved.
+			const next = async (): Promise<void> => {
+				for (let entry = queue.shift(); entry; entry = queue.shift()) {
+					const [url, cacheKey] = entry;
+					const request = new Request(url, {
+						integrity: precache.getIntegrityForCacheKey(cacheKey),
+						// A file with a revision is fetched past the HTTP cache; hashed ones may come from it.
+						cache: cacheKey === url ? 'default' : 'reload',
+						credentials: 'same-origin'
+					});
+					await Promise.all(precache.strategy.handleAll({ params: { cacheKey }, request, event }));
+				}
+			};
+			await Promise.all(Array.from({ length: PARALLEL }, next));
+		})()
+	);
+});
+
+self.addEventListener('activate', (event) => {
+	void precache.activate(event);
+});
 
 // The first visit is controlled at once, so the app is ready offline without a reload.
 clientsClaim();
 
 async function offlineStatus(): Promise<{ total: number; cached: number }> {
 	const cache = await caches.open(cacheNames.precache);
-	const found = await Promise.all(
-		manifest.map(async (entry) => {
-			const url = typeof entry === 'string' ? entry : entry.url;
-			const key = getCacheKeyForURL(url);
-			return key ? Boolean(await cache.match(key)) : false;
-		})
-	);
-	return { total: manifest.length, cached: found.filter(Boolean).length };
+	const keys = [...precache.getURLsToCacheKeys().values()];
+	const found = await Promise.all(keys.map(async (key) => Boolean(await cache.match(key))));
+	return { total: keys.length, cached: found.filter(Boolean).length };
 }
 
 self.addEventListener('message', (event) => {

@@ -4,8 +4,9 @@
  * - The app opens in the language last used. Opened from outside (the home screen, a typed
  *   address) at "/", a Khmer reader goes straight to the Khmer pages; any page visited
  *   records its language.
- * - It registers the offline service worker, so a reading page reached first (a shared
- *   lesson address) also makes the app available offline.
+ * - It registers the offline service worker once the page has loaded and the browser is
+ *   idle, so a reading page reached first (a shared lesson address) also makes the app
+ *   available offline, without slowing the page itself.
  * - The station link a trainer shares (`/quiz#station-key=…`) opens the station page,
  *   which installs the key; the quiz list itself is a reading page with no scripts.
  * It is written small by hand because it is copied into every prerendered page.
@@ -20,4 +21,5 @@ export const bootScript =
 	`localStorage.getItem("${LANGUAGE_KEY}")=="km")location.replace("/km");` +
 	`else localStorage.setItem("${LANGUAGE_KEY}",l)}catch(e){}` +
 	'if("serviceWorker"in navigator&&isSecureContext)addEventListener("load",function(){' +
-	'navigator.serviceWorker.register("/service-worker.js").catch(function(){})})';
+	'(self.requestIdleCallback||setTimeout)(function(){' +
+	'navigator.serviceWorker.register("/service-worker.js").catch(function(){})})})';

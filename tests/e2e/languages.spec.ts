@@ -78,38 +78,39 @@ test('a Khmer page asks for its font before its stylesheet, so the text is not d
 	expect(english).not.toContain('as="font"');
 });
 
-test('a Khmer page stays in Khmer when the English strings arrive after the Khmer ones', async ({
+test('a Khmer page is in Khmer before its scripts run and after, and never fetches English strings', async ({
 	page
 }) => {
-	// The interface strings of each language are a file of their own, loaded on demand; on a
-	// slow tablet either may arrive first. Here the English file is held back as long as
-	// possible, so that it comes last.
-	let khmerDelivered!: () => void;
-	const khmerArrived = new Promise<void>((resolve) => (khmerDelivered = resolve));
-	const strings = {
-		en: 'The spreadsheet and CSV files are for reading',
-		km: 'ឯកសារសៀវភៅបញ្ជី និង CSV សម្រាប់អាន'
-	};
-	const held: string[] = [];
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes(strings.en)) {
-			held.push(route.request().url());
-			// Until the Khmer strings are delivered, if the page asks for them meanwhile; or
-			// else until the page has loaded everything else.
-			await Promise.race([
-				khmerArrived,
-				page.waitForFunction(() => document.readyState === 'complete')
-			]);
-		}
-		await route.fulfill({ response, body });
-		if (body.includes(strings.km)) khmerDelivered();
+	// The page's strings are held back until the prerendered page has been checked, so that
+	// what is seen first is the HTML alone; then the scripts take over with their own strings.
+	const fetched: string[] = [];
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/data/messages.json', async (route) => {
+		// The service worker saves both languages for offline use; only the page counts here.
+		if (!route.request().serviceWorker()) fetched.push(new URL(route.request().url()).pathname);
+		await held;
+		await route.continue();
 	});
-	await page.goto('/km/story/sophea');
-	await page.waitForLoadState('networkidle');
-	expect(held).toHaveLength(1);
+	await page.goto('/km/settings', { waitUntil: 'domcontentloaded' });
+	const offline = page.getByTestId('offline-status');
+	const heading = page.getByRole('heading', { level: 1 });
+	const main = page.getByRole('navigation', { name: 'ម៉ឺនុយចម្បង' });
+	await expect(offline).toHaveAttribute('data-state', 'checking');
+	await expect(heading).toHaveText('ការកំណត់');
+	await expect(main.getByRole('link', { name: 'វគ្គ' })).toBeVisible();
+
+	release();
+	// The page has started in the browser once it has asked how much is saved offline.
+	await expect(offline).not.toHaveAttribute('data-state', 'checking');
+	await expect(heading).toHaveText('ការកំណត់');
+	await expect(main.getByRole('link', { name: 'វគ្គ' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Sessions', exact: true })).toHaveCount(0);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+	expect(fetched).toEqual(['/km/data/messages.json']);
+
+	// A tool page, drawn in the browser, is in Khmer too.
+	await page.goto('/km/story/sophea');
 	await expect(page.getByRole('link', { name: 'វគ្គ' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Sessions', exact: true })).toHaveCount(0);
 });

@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve';
 import { expect, test } from './fixtures';
-import { hydrates, precachedUrls, prerenderedRoutes } from './routes';
+import { precachedUrls, prerenderedRoutes } from './routes';
+
+/** Lesson pages are drawn from their lesson's JSON file, the one the projector reads. */
+const lessonPage = /^(\/km)?\/lessons\/[^/]+$/;
 
 test('after one visit, every page opens with the network gone, and so does an unknown address', async ({
 	page,
@@ -32,6 +36,20 @@ test('after one visit, every page opens with the network gone, and so does an un
 		timeout: 60_000
 	});
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	// The start page, which runs no app scripts, says so too, with its figures in its language.
+	const total = precachedUrls().length;
+	await page.goto(`${server.url}/`);
+	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready');
+	await expect(page.getByTestId('offline-status')).toHaveText(
+		`Ready offline: all ${total} files are saved on this device.`
+	);
+	await page.goto(`${server.url}/km`);
+	await expect(page.getByTestId('offline-status')).toContainText(
+		String(total).replace(/\d/g, (digit) => '០១២៣៤៥៦៧៨៩'[Number(digit)]!)
+	);
+	await expect(page.getByTestId('plain-http')).toBeHidden();
+	// An English page visited makes English the language "/" opens in again.
+	await page.goto(`${server.url}/sessions`);
 
 	await server.close();
 	await context.setOffline(true);
@@ -48,15 +66,24 @@ test('after one visit, every page opens with the network gone, and so does an un
 		);
 	}
 
-	// Moving around inside the app loads each page's data from the cache too.
+	// Moving around inside the app loads each page's data from the cache too: from reading
+	// pages (plain links), and inside the app drawn in the browser (its own navigation).
+	const main = page.getByRole('navigation', { name: 'Main' });
 	await page.goto(`${server.url}/`);
-	await page
-		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Sessions' })
-		.click();
+	await main.getByRole('link', { name: 'Sessions' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Sessions' })).toBeVisible();
 	await page.locator('ol.sessions > li a').first().click();
-	await expect(page.getByRole('link', { name: 'Present on the projector' })).toBeVisible();
+	await page.getByRole('link', { name: 'Present on the projector' }).click();
+	await expect(page).toHaveURL(/\/present\/[^/]+$/);
+	await expect(page.locator('article.slide .slide-title')).toBeVisible();
+	await page.goto(`${server.url}/settings`);
+	await main.getByRole('link', { name: 'Cards' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Pocket cards' })).toBeVisible();
+	await main.getByRole('link', { name: 'Quizzes' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.locator('main a[href^="/quiz/"]').first().click();
+	await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
 	await page.goto(`${server.url}/no-such-page`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -65,15 +92,64 @@ test('after one visit, every page opens with the network gone, and so does an un
 	await expect(page.locator('html')).toHaveAttribute('lang', 'km');
 });
 
-test('the precache holds the data of every page that navigates in the browser, and only theirs', () => {
+test('the precache holds each thing once: no page’s HTML, but the shell that draws them, every page’s data, each lesson as one file', () => {
 	const precached = new Set(precachedUrls());
+	expect(precached.has('404.html')).toBe(true);
 	for (const route of prerenderedRoutes()) {
 		const page = route === '/' ? '/' : route.slice(1);
+		expect(precached.has(page), `${route}'s HTML is not precached`).toBe(false);
+		if (lessonPage.test(route)) {
+			const file = route.replace(/^(\/km)?\/lessons\//, '$1/data/lessons/').slice(1) + '.json';
+			expect(precached.has(file), `${file} precached for ${route}`).toBe(true);
+		}
 		const data = `${route === '/' ? '' : route.slice(1) + '/'}__data.json`;
-		expect(precached.has(page), `${route} is precached`).toBe(true);
-		if (!existsSync(join('build', data))) continue;
-		expect(precached.has(data), `${data} precached exactly when ${route} runs scripts`).toBe(
-			hydrates(route)
+		expect(precached.has(data), `${data} precached exactly when it exists`).toBe(
+			existsSync(join('build', data))
 		);
 	}
+	// Lessons and the story map read the lesson's and the story's file: no data of their own.
+	expect([...precached].filter((url) => /(lessons\/[^/]+|map)\/__data\.json$/.test(url))).toEqual(
+		[]
+	);
+});
+
+test('the offline package, both languages with the Khmer font, stays within 600 KB gzip', () => {
+	const file = (url: string) => {
+		const path = url === '/' ? 'index' : url;
+		for (const candidate of [path, `${path}.html`])
+			if (existsSync(join('build', candidate)) && statSync(join('build', candidate)).isFile())
+				return join('build', candidate);
+		throw new Error(`${url} is precached but not in the build`);
+	};
+	const urls = precachedUrls();
+	expect(urls.some((url) => url.includes('noto-sans-khmer'))).toBe(true);
+	expect(urls.some((url) => url.startsWith('km/'))).toBe(true);
+	const bytes = ['service-worker.js', ...urls]
+		.map(
+			(url) =>
+				gzipSync(readFileSync(url === 'service-worker.js' ? join('build', url) : file(url))).length
+		)
+		.reduce((sum, size) => sum + size, 0);
+	expect(bytes).toBeLessThanOrEqual(600 * 1024);
+});
+
+test('the start page counts the files saved for offline use, then says the device is ready', async ({
+	page,
+	context
+}) => {
+	// One file of the other language is held back, so that the saving can be seen under way.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route('**/km/data/messages.json', async (route) => {
+		await held;
+		await route.continue();
+	});
+	const total = precachedUrls().length;
+	await page.goto('/');
+	const status = page.getByTestId('offline-status');
+	await expect(status).toHaveAttribute('data-state', 'saving', { timeout: 30_000 });
+	await expect(status).toHaveText(new RegExp(`^Saving for offline use: \\d+ of ${total} files…$`));
+	release();
+	await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+	await expect(status).toHaveText(`Ready offline: all ${total} files are saved on this device.`);
 });

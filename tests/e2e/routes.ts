@@ -3,14 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export function prerenderedRoutes(dir = 'build'): string[] {
-	return readdirSync(dir, { recursive: true, withFileTypes: true })
+	const routes = readdirSync(dir, { recursive: true, withFileTypes: true })
 		.filter((entry) => entry.isFile() && entry.name.endsWith('.html') && entry.name !== '404.html')
 		.map((entry) => {
 			const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
 			const route = `/${path.replace(/\.html$/, '')}`;
 			return route === '/index' ? '/' : route.replace(/\/index$/, '');
-		})
-		.sort();
+		});
+	// `/km` is both km.html and km/index.html (for hosts that answer `/km/`).
+	return [...new Set(routes)].sort();
 }
 
 /** Splits a list into runs of `size`, so that long walks become several tests. */

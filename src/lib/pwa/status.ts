@@ -1,4 +1,9 @@
-/** Asks the service worker how much of the app is saved for offline use. */
+/**
+ * Asks the service worker how much of the app is saved for offline use. The device is
+ * ready only when a worker is active and has every file; while the first one installs, it
+ * tells how far it has got. (The start page, which runs no app scripts, asks the same
+ * question in a few lines of its own: src/lib/pwa/offline-progress.ts.)
+ */
 
 export type OfflineStatus =
 	| { kind: 'unsupported' }
@@ -10,15 +15,20 @@ export async function readOfflineStatus(): Promise<OfflineStatus> {
 	if (!window.isSecureContext) return { kind: 'insecure' };
 	if (!('serviceWorker' in navigator)) return { kind: 'unsupported' };
 	const registration = await navigator.serviceWorker.getRegistration();
-	const worker = navigator.serviceWorker.controller ?? registration?.active;
+	const active = navigator.serviceWorker.controller ?? registration?.active;
+	const worker = active ?? registration?.installing ?? registration?.waiting;
 	if (!worker) return { kind: 'waiting' };
 	const { port1, port2 } = new MessageChannel();
-	const answer = new Promise<{ total: number; cached: number }>((resolve) => {
+	const answer = new Promise<{ total: number; cached: number } | undefined>((resolve) => {
 		port1.onmessage = (event: MessageEvent<{ total: number; cached: number }>) =>
 			resolve(event.data);
+		// A worker whose install failed never answers; the next question goes to the next one.
+		setTimeout(() => resolve(undefined), 5000);
 	});
 	worker.postMessage({ type: 'OFFLINE_STATUS' }, [port2]);
-	const { total, cached } = await answer;
+	const status = await answer;
 	port1.close();
-	return { kind: cached >= total ? 'ready' : 'saving', total, cached };
+	if (!status) return { kind: 'waiting' };
+	const { total, cached } = status;
+	return { kind: active && cached >= total ? 'ready' : 'saving', total, cached };
 }

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { guideSection } from '$lib/content/guide';
-import { citeSources, findGuide, findLesson, lessonIds } from '$lib/content/index.server';
+import { findGuide, lessonIds } from '$lib/content/index.server';
 import { localeOf } from '$lib/i18n';
 import { DISCLOSURE } from '$lib/present/disclosure';
 import type { EntryGenerator, PageServerLoad } from './$types';
@@ -12,12 +11,10 @@ export const csr = false;
 export const entries: EntryGenerator = () =>
 	lessonIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
 
+// The lesson itself comes from its JSON file (+page.ts); the guide's advice on disclosures,
+// which every lesson links to and prints, from here: the build stops if the section is gone.
 export const load: PageServerLoad = ({ params }) => {
 	const locale = localeOf(params);
-	const lesson = findLesson(locale, params.id);
-	if (!lesson) error(404, 'Not found');
-	// Every lesson links to the guide's advice on disclosures, and prints it: the build
-	// stops here if the section is gone.
 	const guide = findGuide(locale, DISCLOSURE.guide);
 	const disclosure = guide && guideSection(guide.html, DISCLOSURE.section);
 	if (!guide || !disclosure) {
@@ -25,9 +22,5 @@ export const load: PageServerLoad = ({ params }) => {
 			`content/${locale}/guides/${DISCLOSURE.guide}.md: no section "{#${DISCLOSURE.section}}", which every lesson links to`
 		);
 	}
-	return {
-		lesson,
-		disclosure: { ...disclosure, locale: guide.locale },
-		sources: citeSources(lesson.sources)
-	};
+	return { disclosure: { ...disclosure, locale: guide.locale } };
 };
