@@ -9,7 +9,6 @@
 import type { Attempt } from './attempt';
 import { buildSealedExport, deleteRecords, lastExport, markExported, sealedByKey } from './archive';
 import { confusableLabels } from '$lib/quiz/class-label';
-import { attemptsCsv, answersCsv, sessionsCsv } from './csv';
 import { resultsDb, storageFailure, type SessionRecord, type StorageFailure } from './db';
 import { download, exportFileName } from './download';
 import { timeAt } from './ids';
@@ -223,6 +222,8 @@ export class TrainerArea {
 	/** CSV for other tools: days, not times; no per-answer times; no pairing codes. */
 	async exportCsv(kind: CsvKind): Promise<void> {
 		if (!this.key.unlocked) return;
+		// The CSV code (and papaparse) loads on the first export, not with the results area.
+		const { attemptsCsv, answersCsv, sessionsCsv } = await import('./csv');
 		const started = performance.now();
 		const options = { offsetMinutes: offsetMinutes() };
 		const text =
