@@ -1,17 +1,25 @@
+import { error } from '@sveltejs/kit';
 import { fetchContent } from '$lib/content/fetch-content';
-import type { CitedSource, Lesson } from '$lib/content/types';
-import { localeOf } from '$lib/i18n';
+import type { CitedSource, Lesson, Locale } from '$lib/content/types';
+import { localeOf, localizePath } from '$lib/i18n';
 import type { PageLoad } from './$types';
 
-// The page is drawn from the lesson's JSON file, the one the projector reads: prerendered
-// at build time, and offline in the browser from that file, so a device holds each lesson
-// once.
-export const load: PageLoad = async ({ data, fetch, params }) => {
-	const lesson = await fetchContent<Lesson & { sources: CitedSource[] }>(
-		fetch,
-		'lessons',
-		params.id,
-		localeOf(params)
-	);
-	return { ...data, lesson, sources: lesson.sources };
+interface Disclosure {
+	title: string;
+	html: string;
+	locale: Locale;
+}
+
+// The page is drawn from the lesson's JSON file, the one the projector reads, and from the
+// one file of the guide's advice on disclosures: prerendered at build time, and offline in the
+// browser from those files, so a device holds each lesson, and the advice, once.
+export const load: PageLoad = async ({ fetch, params }) => {
+	const lang = localeOf(params);
+	const [lesson, response] = await Promise.all([
+		fetchContent<Lesson & { sources: CitedSource[] }>(fetch, 'lessons', params.id, lang),
+		fetch(localizePath('/data/disclosure.json', lang))
+	]);
+	if (!response.ok) error(500, 'The guide’s advice on disclosures is missing');
+	const disclosure = (await response.json()) as Disclosure;
+	return { lesson, sources: lesson.sources, disclosure };
 };
