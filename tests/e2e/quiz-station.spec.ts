@@ -37,6 +37,9 @@ test.describe('a pre or post quiz station', () => {
 		expect(await options(page)).toEqual(before);
 		while ((await page.getByText(/^Question \d+ of \d+$/).count()) > 0) await answerQuestion(page);
 		await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+		// No score at the end of a measurement, but where to get help, as after every quiz.
+		await expect(page.getByText(/You got|out of 11/)).toHaveCount(0);
+		await expect(page.getByTestId('local-help')).toContainText('1288');
 		const dump = await dumpDatabase(page);
 		expect(dump.progress).toEqual([]);
 		expect(dump.sealed).toEqual([

@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import {
 	done,
 	downloadFrom,
+	createTrainerKey,
 	dumpDatabase,
 	goOffline,
 	openTeacher,
@@ -60,4 +61,13 @@ test('a station records two students sealed: nothing of them can be read on the 
 		expect(file.text, secret).not.toContain(secret);
 	}
 	expect(new URL(page.url()).pathname).toBe(PRE_QUIZ);
+
+	// A curious student opens Results on the tablet and makes a key of their own: it opens
+	// nothing sealed before.
+	await createTrainerKey(page, 'maple river orange cloud');
+	await expect(
+		page.getByText(`2 attempts are sealed to another trainer key (${trainer.keyId})`)
+	).toBeVisible();
+	await expect(page.getByText('No quiz results match.')).toBeVisible();
+	await expect(page.getByText('Grade 8B')).toHaveCount(0);
 });

@@ -159,6 +159,32 @@ test('no two filters tell one student apart: a straggler’s day joins the class
 	await page.getByLabel('From', { exact: true }).fill('2025-03-04');
 	await expect(page.getByTestId('attempt-count')).toHaveText('0 attempts match the filters.');
 	await expect(report).toHaveCount(0);
+
+	// The longest labels a station accepts keep the filters inside a 1280-pixel window.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const long = [
+		'Lower secondary school Grade 8, group A1',
+		'ថ្នាក់ទី៨ក វិទ្យាល័យហ៊ុនសែនស្វាយរៀង ក្រុមសិស្សពូកែ ឆ្នាំទី២ វេនព្រឹកថ្ងៃច័ន្ទទី១'
+	];
+	await importFiles(page, [
+		{
+			name: 'long.json',
+			text: await sealedFile(
+				trainer,
+				long.map((classLabel) => attemptOf({ classLabel, score: 2, day: '2025-03-05' }, device)),
+				device
+			)
+		}
+	]);
+	await expect(page.getByLabel('Class', { exact: true }).locator('option')).toHaveCount(4);
+	const overflow = await page.evaluate(() => {
+		const bar = document.querySelector('fieldset.filters')!;
+		return {
+			bar: bar.scrollWidth - bar.clientWidth,
+			page: document.documentElement.scrollWidth - document.documentElement.clientWidth
+		};
+	});
+	expect(overflow).toEqual({ bar: 0, page: 0 });
 });
 
 test('the spreadsheet and the CSV: labels as text, days as dates, Khmer intact, formulas defused, nothing run', async ({

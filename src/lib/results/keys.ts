@@ -56,7 +56,7 @@ export async function installStationKey(
 	return record;
 }
 
-/** The trainer's key, open in memory: the only way to read results (trainer-session.ts). */
+/** The trainer's key, open in memory: the only way to read results (trainer-key.svelte.ts). */
 export interface UnlockedKey {
 	record: TrainerKeyRecord;
 	recipient: Recipient;

@@ -3,7 +3,7 @@
  * happen. Each answer is sealed and saved in its own strict-durability transaction before
  * the station moves on, so what a student was told is saved survives a reload, a closed tab
  * or a flat battery, whole or not at all. The station keeps in clear only which questions of
- * an attempt in progress have an answer (the `open` table), never what the answers were,
+ * an attempt in progress have an answer (the `progress` table), never what the answers were,
  * and forgets even that when the attempt ends: "finished" when every question has an
  * answer, otherwise "unfinished" (the student left, or the tablet sat idle).
  */
