@@ -174,7 +174,9 @@ test.describe('a pre or post quiz station', () => {
 		await page.getByRole('button', { name: 'ចាប់ផ្តើម', exact: true }).click();
 		await page.getByText('ស', { exact: true }).click();
 		await page.getByText('មករា', { exact: true }).click();
-		await page.getByRole('group', { name: 'ចំនួនបងប្រុស និងបងស្រីរបស់អ្នក' }).getByText('0').click();
+		await page.getByRole('group', { name: 'ចំនួនបងប្រុស និងបងស្រីរបស់អ្នក' }).getByText('០').click();
+		// Shown in Khmer; stored language-free, so it pairs with the same code made in English.
+		await expect(page.getByText('លេខកូដរបស់អ្នកគឺ ស-០១-០។', { exact: false })).toBeVisible();
 		await page.getByRole('button', { name: 'បន្ត' }).click();
 		await expect(page.locator('#question-text')).toHaveAttribute('lang', 'km');
 		await page.locator('.options input').first().check();

@@ -1,8 +1,8 @@
 /**
  * Registers the service worker (only in the browser, only after the page is shown) and
- * hands a waiting new version to the update prompt. The page reloads only after the user
- * chose "Reload now" and the new version has taken control, whether the worker was
- * installed by this tab or found by another one.
+ * hands a waiting new version to the update prompt. A page reloads only once a new version
+ * has taken control after someone chose "Reload now" (in this tab or another), and never
+ * while it holds a student's attempt: then it reloads when the attempt is over.
  */
 import { appUpdate } from './update.svelte';
 
@@ -14,15 +14,19 @@ export async function registerServiceWorker(): Promise<void> {
 		reloading = true;
 		window.location.reload();
 	};
+	// The first version taking charge of a first visit changes nothing on the page.
+	let controlled = Boolean(navigator.serviceWorker.controller);
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (!controlled) controlled = true;
+		else appUpdate.takeOver(reloadOnce);
+	});
 	const { registerSW } = await import('virtual:pwa-register');
 	const updateSW = registerSW({
 		immediate: true,
 		onNeedRefresh() {
-			appUpdate.offer(async () => {
-				navigator.serviceWorker.addEventListener('controllerchange', reloadOnce, { once: true });
-				await updateSW(false);
-			});
+			appUpdate.offer(() => updateSW(false));
 		},
-		onNeedReload: reloadOnce
+		// Without this the plugin reloads the page itself; the listener above decides instead.
+		onNeedReload() {}
 	});
 }

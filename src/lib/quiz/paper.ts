@@ -6,7 +6,8 @@
  * group per question: `C A AB DBAC -` (`-` for a question left blank). A row is checked
  * whole; nothing of it is kept until every group is an answer the question can take.
  */
-import { languageFreePairingCode, type AttemptAnswer } from '$lib/results/attempt';
+import type { AttemptAnswer } from '$lib/results/attempt';
+import { normalizePairingCode } from './pairing';
 import { isCompleteAnswer, isCorrect } from './scoring';
 import { presentedOrder } from './shuffle';
 import type { Given, Question, Quiz } from './types';
@@ -175,7 +176,7 @@ export function parsePairingCode(typed: string): string | null | undefined {
 	const count = Number(siblings);
 	if (plus && count < 5) return undefined;
 	const code = `${letter}-${month!.padStart(2, '0')}-${count >= 5 ? '5+' : String(count)}`;
-	return languageFreePairingCode(code) ?? undefined;
+	return normalizePairingCode(code) ?? undefined;
 }
 
 /** A sheet as typed: an answer or a blank per question, and its pairing code. */

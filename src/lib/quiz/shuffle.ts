@@ -37,12 +37,12 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /**
- * The option keys in the order this attempt shows them. True/false stays as written
- * (True before False reads naturally); an order question never starts already solved.
+ * The option keys in the order this attempt shows them. True/false is shuffled like the
+ * rest: always showing True first is a cue a guessing student learns. An order question
+ * never starts already solved.
  */
 export function presentedOrder(question: Question, seed: number): string[] {
 	const keys = question.options.map((option) => option.key);
-	if (question.type === 'true-false') return keys;
 	const order = shuffled(keys, seededRandom(seed ^ hashString(question.id)));
 	if (question.type === 'order' && order.every((key, index) => key === question.correct[index])) {
 		order.push(order.shift()!);

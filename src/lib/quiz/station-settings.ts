@@ -3,6 +3,7 @@
  * free text anywhere in the quiz flow, and never a student's name) and how long it may sit
  * untouched before it goes back to Start. Kept in localStorage, on this device only.
  */
+import { normalizeClassLabel } from './class-label';
 
 export interface StationSettings {
 	classLabel: string;
@@ -11,21 +12,7 @@ export interface StationSettings {
 
 export const IDLE_CHOICES = [1, 2, 3, 5, 10] as const;
 export const DEFAULT_IDLE_MINUTES = 3;
-export const MAX_CLASS_LABEL = 40;
 const KEY = 'smc.station';
-
-/** One line, no control characters, at most 40 characters: "Grade 8B", "ថ្នាក់ទី៨ ខ". */
-export function cleanClassLabel(text: string): string {
-	return [
-		...text
-			.replace(/\p{Cc}/gu, ' ')
-			.replace(/\s+/g, ' ')
-			.trim()
-	]
-		.slice(0, MAX_CLASS_LABEL)
-		.join('')
-		.trim();
-}
 
 function safeStorage(): Storage | undefined {
 	try {
@@ -41,7 +28,7 @@ export function readStationSettings(storage = safeStorage()): StationSettings {
 		const saved = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<StationSettings> | null;
 		if (!saved || typeof saved !== 'object') return fallback;
 		return {
-			classLabel: typeof saved.classLabel === 'string' ? cleanClassLabel(saved.classLabel) : '',
+			classLabel: typeof saved.classLabel === 'string' ? normalizeClassLabel(saved.classLabel) : '',
 			idleMinutes: IDLE_CHOICES.includes(saved.idleMinutes as (typeof IDLE_CHOICES)[number])
 				? saved.idleMinutes!
 				: DEFAULT_IDLE_MINUTES

@@ -19,12 +19,8 @@ import { checkStorage, requestPersistence, type StorageCheck } from '$lib/result
 import { nextQuestionIndex, quizResult, type QuizResult } from './result';
 import { isCompleteAnswer, isCorrect } from './scoring';
 import { newSeed, presentedOrder } from './shuffle';
-import {
-	cleanClassLabel,
-	readStationSettings,
-	saveStationSettings,
-	type StationSettings
-} from './station-settings';
+import { classLabelProblem, normalizeClassLabel, type ClassLabelProblem } from './class-label';
+import { readStationSettings, saveStationSettings, type StationSettings } from './station-settings';
 import { forgetTurn, readTurn, saveTurn, type PracticeTurn } from './turn';
 import type { Given, Question, Quiz, QuizMessage } from './types';
 
@@ -186,9 +182,17 @@ export class Station {
 		this.#wipe();
 	}
 
-	saveSetup(classLabel: string, idleMinutes: number): void {
-		this.settings = { classLabel: cleanClassLabel(classLabel), idleMinutes };
+	/**
+	 * The teacher's settings, saved unless the class label is refused (a pre or post quiz
+	 * needs one, whole and with nothing hidden in it): then nothing changes and the problem
+	 * is returned, for the field to say.
+	 */
+	saveSetup(classLabel: string, idleMinutes: number): ClassLabelProblem | undefined {
+		const problem = this.assessment ? classLabelProblem(classLabel) : undefined;
+		if (problem) return problem;
+		this.settings = { classLabel: normalizeClassLabel(classLabel), idleMinutes };
 		saveStationSettings(this.settings);
+		return undefined;
 	}
 
 	/** After the teacher installed a key on this page: seal what waits in clear, read again. */

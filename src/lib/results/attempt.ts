@@ -225,55 +225,6 @@ export function attemptFromParts(uuid: string, decrypted: readonly unknown[]): J
 	};
 }
 
-// The first Latin letter of each Khmer consonant's usual romanization: version 1 files
-// stored a Khmer quiz's pairing code with the Khmer letter, so that "ក-07-2" and "K-07-2"
-// are the same student's code in two languages.
-const LATIN_OF_KHMER: Record<string, string> = {
-	ក: 'K',
-	ខ: 'K',
-	គ: 'K',
-	ឃ: 'K',
-	ង: 'N',
-	ញ: 'N',
-	ណ: 'N',
-	ន: 'N',
-	ច: 'C',
-	ឆ: 'C',
-	ជ: 'C',
-	ឈ: 'C',
-	ដ: 'D',
-	ឌ: 'D',
-	ឋ: 'T',
-	ឍ: 'T',
-	ត: 'T',
-	ថ: 'T',
-	ទ: 'T',
-	ធ: 'T',
-	ប: 'B',
-	ផ: 'P',
-	ព: 'P',
-	ភ: 'P',
-	ម: 'M',
-	យ: 'Y',
-	រ: 'R',
-	ល: 'L',
-	ឡ: 'L',
-	វ: 'V',
-	ស: 'S',
-	ហ: 'H',
-	អ: 'A'
-};
-
-/** A pairing code as stored today (`K-07-2`), from a code of either language; null if none. */
-export function languageFreePairingCode(code: string): string | null {
-	const dash = code.indexOf('-');
-	if (dash <= 0) return null;
-	const letter = code.slice(0, dash);
-	const latin = LATIN_OF_KHMER[letter] ?? letter;
-	const converted = latin + code.slice(dash);
-	return PAIRING_CODE_PATTERN.test(converted) ? converted : null;
-}
-
 // The types and the shapes describe the same thing: these fail to compile if one changes.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree: [

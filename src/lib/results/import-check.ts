@@ -9,7 +9,8 @@
  * Worker (import-worker.ts), and `checkExportSteps` lets a caller on the page give the
  * browser a turn between chunks of records.
  */
-import { languageFreePairingCode, type Attempt, type AttemptAnswer } from './attempt';
+import { normalizePairingCode } from '$lib/quiz/pairing';
+import type { Attempt, AttemptAnswer } from './attempt';
 import type { SessionRecord } from './db';
 import {
 	EXPORT_FORMAT,
@@ -394,7 +395,7 @@ function* checkPlain(
 function fromLegacy(record: LegacyAttempt): Attempt {
 	return {
 		...record,
-		pairingCode: record.pairingCode === null ? null : languageFreePairingCode(record.pairingCode),
+		pairingCode: record.pairingCode === null ? null : normalizePairingCode(record.pairingCode),
 		source: 'tablet',
 		answers: []
 	};

@@ -3,7 +3,7 @@
  * the lesson, how many students; girls and boys if counted), for the programme's report of
  * sessions held and students reached. Counts only: the form has no place for a name.
  */
-import { cleanClassLabel } from '$lib/quiz/station-settings';
+import { classLabelProblem, normalizeClassLabel } from '$lib/quiz/class-label';
 import { resultsDb, type ResultsDatabase, type SessionRecord } from './db';
 import { randomUuid, toMinute } from './ids';
 import { Recorder } from './recorder';
@@ -43,7 +43,7 @@ export function sessionProblems(
 	} else if (input.date > today) {
 		problems.push('future');
 	}
-	if (!cleanClassLabel(input.classLabel)) problems.push('class');
+	if (classLabelProblem(input.classLabel)) problems.push('class');
 	if (!lessonIds.includes(input.lessonId)) problems.push('lesson');
 	if (!isCount(input.students, MAX_STUDENTS) || input.students === 0) problems.push('students');
 	else if (
@@ -65,7 +65,7 @@ export async function logSession(
 		uuid: randomUuid(),
 		deviceId: await new Recorder(db).deviceId(),
 		date: input.date,
-		classLabel: cleanClassLabel(input.classLabel),
+		classLabel: normalizeClassLabel(input.classLabel),
 		lessonId: input.lessonId,
 		students: input.students!,
 		girls: input.girls,

@@ -29,9 +29,16 @@ describe('option order from a seed', () => {
 		expect(questions.size).toBeGreaterThan(5);
 	});
 
-	it('leaves true and false as written', () => {
-		for (let seed = 0; seed < 20; seed++)
-			expect(presentedOrder(trueFalse, seed)).toEqual(['a', 'b']);
+	it('shuffles true and false like the other types, the same way again for the same seed', () => {
+		const falseFirst = Array.from({ length: 400 }, (_, seed) => presentedOrder(trueFalse, seed))
+			.map((shown, seed) => {
+				expect(presentedOrder(trueFalse, seed)).toEqual(shown);
+				expect([...shown].sort()).toEqual(['a', 'b']);
+				return shown[0] === 'b';
+			})
+			.filter(Boolean).length;
+		expect(falseFirst).toBeGreaterThan(150);
+		expect(falseFirst).toBeLessThan(250);
 	});
 
 	it('never starts an order question already solved', () => {

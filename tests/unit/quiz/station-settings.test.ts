@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	cleanClassLabel,
-	readStationSettings,
-	saveStationSettings
-} from '$lib/quiz/station-settings';
+import { readStationSettings, saveStationSettings } from '$lib/quiz/station-settings';
 
 class MemoryStorage {
 	items = new Map<string, string>();
@@ -46,13 +42,27 @@ describe('station settings', () => {
 	});
 });
 
-describe('class labels', () => {
-	it('are one trimmed line', () => {
-		expect(cleanClassLabel('  Grade\n8B\t ')).toBe('Grade 8B');
+describe('the class label kept on the device', () => {
+	it('is read back as one line, cut at 40 user-perceived characters, never inside a Khmer cluster', () => {
+		const storage = memory();
+		const khmer = 'ក្រ'.repeat(40);
+		storage.setItem('smc.station', JSON.stringify({ classLabel: khmer, idleMinutes: 3 }));
+		expect(readStationSettings(storage).classLabel).toBe(khmer);
+		storage.setItem('smc.station', JSON.stringify({ classLabel: khmer + 'ក្រ', idleMinutes: 3 }));
+		expect(readStationSettings(storage).classLabel).toBe(khmer);
+		storage.setItem(
+			'smc.station',
+			JSON.stringify({ classLabel: '  Grade\n8B\t ', idleMinutes: 3 })
+		);
+		expect(readStationSettings(storage).classLabel).toBe('Grade 8B');
 	});
 
-	it('keep Khmer, and are cut at 40 characters without splitting a character', () => {
-		expect(cleanClassLabel('ថ្នាក់ទី៨ ខ')).toBe('ថ្នាក់ទី៨ ខ');
-		expect([...cleanClassLabel('x'.repeat(39) + '😀😀')]).toHaveLength(40);
+	it('loses the text-direction marks an earlier version let through', () => {
+		const storage = memory();
+		storage.setItem(
+			'smc.station',
+			JSON.stringify({ classLabel: 'Grade\u202e 8B', idleMinutes: 3 })
+		);
+		expect(readStationSettings(storage).classLabel).toBe('Grade 8B');
 	});
 });

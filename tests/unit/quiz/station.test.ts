@@ -95,6 +95,18 @@ describe('a pre or post quiz station', () => {
 		expect(bare.settings).toEqual({ classLabel: 'Grade 8B', idleMinutes: 5 });
 	});
 
+	it('refuses a class label with a text-direction mark or over 40 characters, and keeps 40 Khmer clusters whole', async () => {
+		const { made } = await station();
+		expect(made.saveSetup('Grade\u202e 8A', 5)).toBe('hidden-characters');
+		expect(made.saveSetup('Grade\u0007 8A', 5)).toBe('hidden-characters');
+		expect(made.saveSetup('x'.repeat(41), 5)).toBe('too-long');
+		expect(made.saveSetup(' \u200b ', 5)).toBe('empty');
+		expect(made.settings).toEqual({ classLabel: 'Grade 8B', idleMinutes: 3 });
+		const khmer = 'ថ្នាក់'.repeat(20); // 40 clusters, 120 UTF-16 units
+		expect(made.saveSetup(khmer, 5)).toBeUndefined();
+		expect(made.settings).toEqual({ classLabel: khmer, idleMinutes: 5 });
+	});
+
 	it('shows no right answer: the next question appears only once the answer is saved', async () => {
 		const db = database();
 		const { made } = await station(db);

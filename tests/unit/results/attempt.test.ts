@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	attemptFromParts,
-	languageFreePairingCode,
-	type Attempt,
-	type AttemptPart
-} from '$lib/results/attempt';
+import { attemptFromParts, type Attempt, type AttemptPart } from '$lib/results/attempt';
 import { answersOf, attempt } from './records';
 
 /** The parts a station seals for `whole` when a reload comes after `at` answers. */
@@ -79,23 +74,5 @@ describe('joining the parts of a sealed attempt', () => {
 		expect(attemptFromParts(whole.uuid, [{ ...first!, v: 2 }])).toMatchObject({
 			flaw: { path: ['v'] }
 		});
-	});
-});
-
-describe('pairing codes from version 1 files', () => {
-	it('become language-free: a Khmer letter becomes its romanization’s first Latin letter', () => {
-		expect(languageFreePairingCode('K-07-2')).toBe('K-07-2');
-		expect(languageFreePairingCode('ក-07-2')).toBe('K-07-2');
-		expect(languageFreePairingCode('ឃ-12-5+')).toBe('K-12-5+');
-		expect(languageFreePairingCode('ញ-01-0')).toBe('N-01-0');
-		expect(languageFreePairingCode('ឋ-03-1')).toBe('T-03-1');
-		expect(languageFreePairingCode('អ-03-1')).toBe('A-03-1');
-		expect(languageFreePairingCode('ឡ-03-1')).toBe('L-03-1');
-	});
-
-	it('are null when they are not codes at all', () => {
-		expect(languageFreePairingCode('X')).toBeNull();
-		expect(languageFreePairingCode('ក-13-2')).toBeNull();
-		expect(languageFreePairingCode('-07-2')).toBeNull();
 	});
 });

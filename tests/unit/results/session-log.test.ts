@@ -43,6 +43,11 @@ describe('the session log form', () => {
 		expect(sessionProblems({ ...form, classLabel: ' \n ' }, lessons, '2025-03-03')).toEqual([
 			'class'
 		]);
+		for (const classLabel of ['8\u202eB', 'x'.repeat(41)])
+			expect(sessionProblems({ ...form, classLabel }, lessons, '2025-03-03')).toEqual(['class']);
+		expect(
+			sessionProblems({ ...form, classLabel: 'ថ្នាក់'.repeat(20) }, lessons, '2025-03-03')
+		).toEqual([]);
 		expect(sessionProblems({ ...form, lessonId: 'no-such-lesson' }, lessons, '2025-03-03')).toEqual(
 			['lesson']
 		);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pairingCode } from '$lib/quiz/pairing';
 import type { Attempt } from '$lib/results/attempt';
 import {
 	dashboard,
@@ -230,6 +231,19 @@ describe('pre against post', () => {
 			n: 5,
 			value: { pre: 45, post: 80, gain: { value: 35, n: 5, df: 4, conclusion: 'too-few' } }
 		});
+	});
+
+	it('pairs a pre-quiz taken in Khmer with the same students’ post-quiz taken in English', () => {
+		// Each student picks the first letter of their mother's name in the quiz's own script.
+		const made = (letter: string) =>
+			[1, 2, 3, 4, 5].map((month) => pairingCode({ letter, month, siblings: '2' }));
+		const before = pre([1, 2, 2, 3, 1], made('ក')).map((taken) => ({
+			...taken,
+			locale: 'km' as const
+		}));
+		const after = post([3, 4, 2, 4, 3], made('K'));
+		const [pair] = view([...before, ...after]).prePost;
+		expect(pair!.paired).toMatchObject({ shown: true, n: 5 });
 	});
 
 	it('matches codes only within a class, leaves out a code made twice, and uses blocks of five only', () => {
