@@ -245,6 +245,49 @@ export class Recorder {
 	}
 
 	/**
+	 * Records a whole attempt at once, as typed from a paper sheet: one part holding the
+	 * header, every answer and the end, sealed first and then saved in one transaction, so a
+	 * sheet is saved whole or not at all and never shows here as an attempt in progress.
+	 * "finished" when every question has an answer, as for a tablet attempt.
+	 */
+	async recordWhole(
+		key: SealingKey,
+		input: NewAttempt,
+		answers: readonly AttemptAnswer[]
+	): Promise<{ uuid: string; end: AttemptEnd }> {
+		return guarded(async () => {
+			const uuid = randomUuid();
+			const at = toMinute(this.#now());
+			const end: AttemptEnd = {
+				finishedAt: at,
+				status: answers.length >= input.maxScore ? 'finished' : 'unfinished'
+			};
+			const content: PartContent = {
+				v: 1,
+				header: {
+					uuid,
+					deviceId: await this.deviceId(),
+					quizId: input.quizId,
+					quizVersion: input.quizVersion,
+					purpose: input.purpose,
+					classLabel: input.classLabel,
+					locale: input.locale,
+					startedAt: at,
+					maxScore: input.maxScore,
+					seed: input.seed,
+					pairingCode: input.pairingCode,
+					source: input.source ?? 'tablet'
+				},
+				answers: answers.map((answer) => ({ ...answer, given: [...answer.given] })),
+				end
+			};
+			const part = await sealPart(key, uuid, content);
+			await this.#db.sealed.add({ uuid, keyId: key.keyId, parts: [part] });
+			return { uuid, end };
+		});
+	}
+
+	/**
 	 * Carries an open attempt on from this page: a new part of its own, since this page
 	 * cannot read what earlier pages sealed. Refused ('closed') if the attempt is over, or
 	 * sealed to another key than `key`.
