@@ -136,12 +136,12 @@ test('the presenter window shows the slide, the next one, the notes and the ques
 
 	// The Khmer notes of the warning-signs slide are longer than their box.
 	await page.goto('/km/present/what-is-trafficking/presenter');
-	await expect(page.getByRole('heading', { name: /ស្លាយទី 1 នៃ/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ១ នៃ/ })).toBeVisible();
 	await page.keyboard.press('End');
-	await expect(page.getByRole('heading', { name: /ស្លាយទី 12/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ៩/ })).toBeVisible();
 	await page.keyboard.press('ArrowLeft');
 	const notes = page.locator('section.notes');
-	await expect(page.getByRole('heading', { name: /ស្លាយទី 11/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ៨/ })).toBeVisible();
 	const room = await notes.evaluate((box) => box.scrollHeight - box.clientHeight);
 	expect(room).toBeGreaterThan(0);
 	await page.keyboard.press('ArrowDown');
@@ -149,9 +149,9 @@ test('the presenter window shows the slide, the next one, the notes and the ques
 	await page.keyboard.press('ArrowUp');
 	await expect.poll(() => notes.evaluate((box) => box.scrollTop)).toBe(0);
 	// ↑ ↓ left the slide where it was; the page keys still move it.
-	await expect(page.getByRole('heading', { name: /ស្លាយទី 11/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ៨/ })).toBeVisible();
 	await page.keyboard.press('PageDown');
-	await expect(page.getByRole('heading', { name: /ស្លាយទី 12/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ៩/ })).toBeVisible();
 });
 
 test('the presenter clock survives closing the window, and each part says when it runs over', async ({
@@ -161,7 +161,7 @@ test('the presenter clock survives closing the window, and each part says when i
 	await stopClock(first, '2026-03-02T08:00:00');
 	await first.goto('/present/what-is-trafficking/presenter');
 	// The warm-up is planned for 5 minutes.
-	await expect(first.getByText('Part 1 of 6: Warm-up')).toBeVisible();
+	await expect(first.getByText('Part 1 of 5: Warm-up')).toBeVisible();
 	await expect(first.getByText('05:00 left in this part')).toBeVisible();
 	await first.clock.fastForward('04:10');
 	const standing = first.locator('[data-status]');
@@ -184,8 +184,8 @@ test('the presenter clock survives closing the window, and each part says when i
 	// The next part starts its own time.
 	await again.keyboard.press('PageDown');
 	await again.keyboard.press('PageDown');
-	await expect(again.getByText(/Part 2 of 6/)).toBeVisible();
-	await expect(again.locator('[data-status]')).toHaveText('12:00 left in this part');
+	await expect(again.getByText(/Part 2 of 5/)).toBeVisible();
+	await expect(again.locator('[data-status]')).toHaveText('15:00 left in this part');
 	await expect(again.locator('[data-status]')).toHaveAttribute('data-status', 'on-time');
 	await again.getByRole('button', { name: 'Reset' }).click();
 	await expect(again.getByRole('timer')).toHaveText('00:00');
@@ -201,18 +201,18 @@ test('T shows the class a large countdown of the current part, and T again hides
 	await page.keyboard.press('t');
 	const countdown = page.getByRole('timer');
 	await expect(countdown).toContainText('The three parts');
-	await expect(countdown).toContainText('12:00');
+	await expect(countdown).toContainText('15:00');
 	const digits = countdown.locator('.left');
 	expect((await digits.boundingBox())!.height).toBeGreaterThan(150);
 	await page.clock.fastForward('02:30');
-	await expect(digits).toHaveText('09:30');
+	await expect(digits).toHaveText('12:30');
 	await page.keyboard.press('T');
 	await expect(countdown).toBeHidden();
 	// Shown again, it has kept running.
 	await page.clock.fastForward('01:00');
 	await page.keyboard.press('t');
-	await expect(digits).toHaveText('08:30');
-	await page.clock.fastForward('09:00');
+	await expect(digits).toHaveText('11:30');
+	await page.clock.fastForward('12:00');
 	await expect(digits).toHaveText('00:00');
 	await expect(countdown).toContainText('Time is up');
 });
