@@ -6,7 +6,7 @@ export default defineConfig({
 	forbidOnly: true,
 	fullyParallel: true,
 	retries: 0,
-	workers: 2,
+	workers: 3,
 	reporter: [['list']],
 	timeout: 60_000,
 	expect: { timeout: 10_000 },

@@ -171,6 +171,12 @@ test.describe('a pre or post quiz station', () => {
 		await page.getByLabel('ថ្នាក់', { exact: true }).fill('ថ្នាក់ទី៨ ខ');
 		await page.getByRole('button', { name: 'រក្សាទុក', exact: true }).click();
 		await page.getByRole('button', { name: 'ត្រឡប់ទៅការចាប់ផ្តើម' }).click();
+		// Between turns a student may switch the station's language; the teacher's setup stays.
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page).toHaveURL((url) => url.pathname === PRE_QUIZ);
+		await expect(page.getByText('Class: ថ្នាក់ទី៨ ខ')).toBeVisible();
+		await page.getByRole('link', { name: 'ខ្មែរ' }).click();
+		await expect(page).toHaveURL((url) => url.pathname === `/km${PRE_QUIZ}`);
 		await page.getByRole('button', { name: 'ចាប់ផ្តើម', exact: true }).click();
 		await page.getByText('ស', { exact: true }).click();
 		await page.getByText('មករា', { exact: true }).click();
