@@ -9,8 +9,7 @@
  * - `end`: when and how the attempt ended, in the part of the page that ended it.
  * No part holds a score: it is counted from the answers, never taken on trust.
  */
-import type { Locale } from '$lib/content/types';
-import type { Purpose } from '$lib/quiz/types';
+import type { AttemptRecord, AttemptStatus } from './db';
 import {
 	flag,
 	instant,
@@ -34,27 +33,14 @@ export interface AttemptAnswer {
 	ms: number;
 }
 
-export type AttemptStatus = 'finished' | 'unfinished';
+export type { AttemptStatus };
 export type AttemptSource = 'tablet' | 'paper';
 
-export interface Attempt {
-	uuid: string;
-	deviceId: string;
-	quizId: string;
-	/** Short hash of the quiz file the student saw (content version), per language. */
-	quizVersion: string;
-	purpose: Purpose;
-	classLabel: string;
-	locale: Locale;
-	/** ISO time, to the minute. */
-	startedAt: string;
-	finishedAt: string | null;
-	status: AttemptStatus;
-	score: number;
-	maxScore: number;
-	seed: number;
-	/** Language-free pairing code, such as `K-07-2`, or null. */
-	pairingCode: string | null;
+/**
+ * An attempt as the trainer opens it: the fields a clear record of versions 1 and 2 held
+ * (db.ts), where it was taken, and its answers.
+ */
+export interface Attempt extends AttemptRecord {
 	source: AttemptSource;
 	answers: AttemptAnswer[];
 }

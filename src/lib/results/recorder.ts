@@ -7,7 +7,7 @@
  * and forgets even that when the attempt ends: "finished" when every question has an
  * answer, otherwise "unfinished" (the student left, or the tablet sat idle).
  */
-import type { AttemptAnswer, AttemptSource } from './attempt';
+import type { AttemptAnswer, AttemptHeader, AttemptSource } from './attempt';
 import {
 	resultsDb,
 	storageFailure,
@@ -200,26 +200,31 @@ export class Recorder {
 		);
 	}
 
+	/** The part of an attempt that says what it is: written once, in its first part. */
+	async #header(uuid: string, input: NewAttempt, startedAt: string): Promise<AttemptHeader> {
+		return {
+			uuid,
+			deviceId: await this.deviceId(),
+			quizId: input.quizId,
+			quizVersion: input.quizVersion,
+			purpose: input.purpose,
+			classLabel: input.classLabel,
+			locale: input.locale,
+			startedAt,
+			maxScore: input.maxScore,
+			seed: input.seed,
+			pairingCode: input.pairingCode,
+			source: input.source ?? 'tablet'
+		};
+	}
+
 	async start(key: SealingKey, input: NewAttempt): Promise<AttemptWriter> {
 		return guarded(async () => {
 			const uuid = randomUuid();
 			const startedAt = toMinute(this.#now());
 			const content: PartContent = {
 				v: 1,
-				header: {
-					uuid,
-					deviceId: await this.deviceId(),
-					quizId: input.quizId,
-					quizVersion: input.quizVersion,
-					purpose: input.purpose,
-					classLabel: input.classLabel,
-					locale: input.locale,
-					startedAt,
-					maxScore: input.maxScore,
-					seed: input.seed,
-					pairingCode: input.pairingCode,
-					source: input.source ?? 'tablet'
-				},
+				header: await this.#header(uuid, input, startedAt),
 				answers: [],
 				end: null
 			};
@@ -264,20 +269,7 @@ export class Recorder {
 			};
 			const content: PartContent = {
 				v: 1,
-				header: {
-					uuid,
-					deviceId: await this.deviceId(),
-					quizId: input.quizId,
-					quizVersion: input.quizVersion,
-					purpose: input.purpose,
-					classLabel: input.classLabel,
-					locale: input.locale,
-					startedAt: at,
-					maxScore: input.maxScore,
-					seed: input.seed,
-					pairingCode: input.pairingCode,
-					source: input.source ?? 'tablet'
-				},
+				header: await this.#header(uuid, input, at),
 				answers: answers.map((answer) => ({ ...answer, given: [...answer.given] })),
 				end
 			};
