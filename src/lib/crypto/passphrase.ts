@@ -43,8 +43,9 @@ function characters(text: string): string[] {
 }
 
 /**
- * At least 12 characters and at least 4 different ones: long enough that guessing it through
- * 600,000 PBKDF2 rounds each is out of reach, and not one key held down.
+ * At least 12 characters and at least 4 different ones: a floor that turns away the shortest
+ * and the held-down key, not a guarantee. A common phrase of 12 letters can still be guessed
+ * through 600,000 PBKDF2 rounds each; the suggested six random words (66 bits) cannot.
  */
 export function passphraseProblem(passphrase: string): PassphraseProblem | null {
 	const chars = characters(passphrase.normalize('NFC'));

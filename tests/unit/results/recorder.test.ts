@@ -122,6 +122,20 @@ describe('a sealed attempt', () => {
 		});
 	});
 
+	it('cannot have a part moved into another attempt: each part opens only under its own id', async () => {
+		const db = database();
+		const { pair, key } = await trainer();
+		const recorder = new Recorder(db, now);
+		const first = await recorder.start(key, newAttempt);
+		await first.recordAnswer(answer('passport', true));
+		const second = await recorder.start(key, { ...newAttempt, pairingCode: 'S-01-0' });
+		const victim = (await db.sealed.get(second.uuid))!;
+		const moved = { ...victim, parts: [(await db.sealed.get(first.uuid))!.parts[0]!] };
+		const trainerKey = await recipient(pair.privateKey);
+		expect(await openAttempt(trainerKey, moved)).toEqual({ ok: false, problem: 'undecryptable' });
+		expect(await openAttempt(trainerKey, victim)).toMatchObject({ ok: true });
+	});
+
 	it('is refused by another trainer key', async () => {
 		const db = database();
 		const { key } = await trainer();
