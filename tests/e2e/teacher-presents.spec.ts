@@ -62,7 +62,7 @@ test('the presenter window follows the projected slide, and the projector follow
 	await page.keyboard.press('p');
 	const presenter = await opened;
 	await presenter.waitForLoadState();
-	await expect(presenter).toHaveURL(new RegExp(`/present/${id}/presenter$`));
+	await expect(presenter).toHaveURL(new RegExp(`/present/${id}/presenter(#1)?$`));
 	await expect(presenter.getByRole('heading', { name: /Now showing · Slide 1 of/ })).toBeVisible();
 
 	await page.keyboard.press('ArrowRight');
@@ -253,4 +253,27 @@ test('the language switch on the projector keeps the slide', async ({ page }) =>
 	await page.getByRole('group', { name: 'ភាសា' }).getByRole('link', { name: 'English' }).click();
 	await expect(page).toHaveURL(/\/present\/what-is-trafficking#3$/);
 	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '3');
+});
+
+test('the presenter window on its own keeps its slide through the language switch', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1100, height: 760 });
+	await page.goto('/present/what-is-trafficking/presenter');
+	await expect(page.getByRole('heading', { name: /Now showing · Slide 1 of/ })).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByRole('heading', { name: /Now showing · Slide 3 of/ })).toBeVisible();
+	await expect(page).toHaveURL(/\/present\/what-is-trafficking\/presenter#3$/);
+	await page.getByRole('group', { name: 'Language' }).getByRole('link', { name: 'ខ្មែរ' }).click();
+	await expect(page).toHaveURL(/\/km\/present\/what-is-trafficking\/presenter#3$/);
+	await expect(page.getByRole('heading', { name: /ស្លាយទី ៣ នៃ/ })).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/\/km\/present\/what-is-trafficking\/presenter#4$/);
+	await page.getByRole('group', { name: 'ភាសា' }).getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/present\/what-is-trafficking\/presenter#4$/);
+	await expect(page.getByRole('heading', { name: /Now showing · Slide 4 of/ })).toBeVisible();
+	// A reload comes back to the same slide.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: /Now showing · Slide 4 of/ })).toBeVisible();
 });
