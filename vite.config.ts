@@ -10,6 +10,9 @@ export default defineConfig({
 			process.env.NODE_ENV === 'production' ? 'production' : 'development'
 		)
 	},
+	// The trainer's Worker (results-worker.ts) as a module with chunks of its own, so the curve
+	// code it needs only without WebCrypto is loaded only then, as on the page.
+	worker: { format: 'es' },
 	plugins: [
 		sveltekit(),
 		SvelteKitPWA({

@@ -3,7 +3,8 @@
  * build wrote (vite.config.ts hands this to the PWA plugin in place of its own list). Offline,
  * every page is drawn in the browser by the fallback shell, 404.html, from its data, as the
  * app's own navigation does online; so no page's HTML is kept, each thing is held once:
- * - every script, style, font and icon, and the shell;
+ * - every script, style, font and icon, and the shell (but for the trainer's Worker's copy of
+ *   the curve code, see below);
  * - the strings and content files (/data/…: each lesson and story once, read by every page
  *   that shows it);
  * - the data (`__data.json`) of every page that has some, which the shell needs.
@@ -18,6 +19,9 @@ export function offlinePackage(output: string) {
 	return (entries: (ManifestEntry & { size: number })[]) => {
 		const manifest = entries.flatMap((entry) => {
 			const { url } = entry;
+			// The trainer's Worker's own copy of the curve code, loaded only where WebCrypto
+			// lacks X25519: there the page opens attempts itself, with the copy kept here.
+			if (url.startsWith('client/_app/immutable/workers/chunks/')) return [];
 			for (const folder of ['client/', 'prerendered/pages/', 'prerendered/dependencies/']) {
 				if (!url.startsWith(folder)) continue;
 				const path = url.slice(folder.length);

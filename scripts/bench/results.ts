@@ -158,7 +158,7 @@ async function merge(page: Page, files: string[], district: SealedDistrict): Pro
 	const spent = (name: string) => (after[name]?.total ?? 0) - (before[name]?.total ?? 0);
 	const count = (name: string) => (after[name]?.count ?? 0) - (before[name]?.count ?? 0);
 	check(count('smc:merge') === 1, 'expected one merge measure');
-	check(count('smc:import-decrypt') === district.files.length, 'not every file was decrypted');
+	check(count('smc:import-decrypt') === 1, 'the files were not decrypted together');
 
 	const summary = page.getByTestId('import-summary');
 	const added = Number(await summary.locator('tr[data-kind="attempts"] td').first().textContent());
@@ -399,12 +399,12 @@ export const resultsBench: BenchSection = {
 				),
 				row(
 					'… checking the files',
-					'read, parsed and checked off the page (Worker)',
+					'read, parsed and checked off the page: Worker time, summed as below',
 					pick('checkMs')
 				),
 				row(
 					'… decrypting',
-					`${thousands(district.attempts)} HPKE opens and their parts checked`,
+					`${thousands(district.attempts)} HPKE opens and their parts checked: Worker time, summed over the Workers working side by side`,
 					pick('decryptMs')
 				),
 				row('… validating', 'each attempt against its quiz and itself', pick('validateMs')),

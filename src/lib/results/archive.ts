@@ -3,15 +3,19 @@
  * device) saves for the trainer, and the writes of a merge. Checking files, opening them
  * and planning a merge happen elsewhere (import-check.ts, seal.ts, merge.ts); this module
  * only reads and writes the database. A merge is one transaction: all of it, or none.
+ * Attempts are held in two tables (db.ts): `sealed`, a row each, as stations record them,
+ * and `merged`, many to a row, as the trainer's imports bring them; everything here reads
+ * both as one list.
  */
 import {
 	resultsDb,
+	type MergedRecord,
 	type ResultsDatabase,
 	type SealedAttemptRecord,
 	type SealedPart,
 	type SessionRecord
 } from './db';
-import { toMinute } from './ids';
+import { randomUuid, toMinute } from './ids';
 import { Recorder } from './recorder';
 import { sealSessions, type SealingKey } from './seal';
 
@@ -29,17 +33,49 @@ export interface SealedExport {
 	sessions: SealedPart | null;
 }
 
+/** Attempts merged in a row: a row holds this many at most (a fifth of a megabyte or so). */
+export const MERGED_ROW = 200;
+
+/** Every sealed attempt held here, of both tables, a record each. */
+async function eachSealed(
+	db: ResultsDatabase,
+	visit: (record: SealedAttemptRecord) => void
+): Promise<void> {
+	await db.transaction('r', db.sealed, db.merged, async () => {
+		await db.sealed.each(visit);
+		await db.merged.each(({ keyId, attempts }) => {
+			for (const { uuid, parts } of attempts) visit({ uuid, keyId, parts });
+		});
+	});
+}
+
 /** Sealed attempts held here, by the key they are sealed to. */
 export async function sealedByKey(
 	db: ResultsDatabase = resultsDb()
 ): Promise<Map<string, SealedAttemptRecord[]>> {
 	const byKey = new Map<string, SealedAttemptRecord[]>();
-	await db.sealed.each((record) => {
+	await eachSealed(db, (record) => {
 		const list = byKey.get(record.keyId) ?? [];
 		list.push(record);
 		byKey.set(record.keyId, list);
 	});
 	return byKey;
+}
+
+/** The attempts held sealed to `keyId`, each uuid once, as an export lists them. */
+async function sealedTo(
+	keyId: string,
+	db: ResultsDatabase
+): Promise<{ uuid: string; parts: SealedPart[] }[]> {
+	const [records, merged] = await Promise.all([
+		db.sealed.where('keyId').equals(keyId).toArray(),
+		db.merged.where('keyId').equals(keyId).toArray()
+	]);
+	const byUuid = new Map<string, SealedPart[]>();
+	for (const { uuid, parts } of [...records, ...merged.flatMap((row) => row.attempts)]) {
+		if (!byUuid.has(uuid)) byUuid.set(uuid, parts);
+	}
+	return [...byUuid].map(([uuid, parts]) => ({ uuid, parts }));
 }
 
 /**
@@ -53,8 +89,8 @@ export async function buildSealedExport(
 	db: ResultsDatabase = resultsDb()
 ): Promise<SealedExport> {
 	const device = await new Recorder(db).deviceId();
-	const [records, sessions] = await db.transaction('r', db.sealed, db.sessions, () =>
-		Promise.all([db.sealed.where('keyId').equals(key.keyId).toArray(), db.sessions.toArray()])
+	const [attempts, sessions] = await db.transaction('r', db.sealed, db.merged, db.sessions, () =>
+		Promise.all([sealedTo(key.keyId, db), db.sessions.toArray()])
 	);
 	return {
 		format: EXPORT_FORMAT,
@@ -62,7 +98,7 @@ export async function buildSealedExport(
 		device,
 		exportedAt: now.toISOString(),
 		keyId: key.keyId,
-		attempts: records.map(({ uuid, parts }) => ({ uuid, parts })),
+		attempts,
 		sessions: sessions.length > 0 ? await sealSessions(key, device, sessions) : null
 	};
 }
@@ -77,53 +113,61 @@ export async function buildOrphanExport(
 	db: ResultsDatabase = resultsDb()
 ): Promise<SealedExport> {
 	const device = await new Recorder(db).deviceId();
-	const records = await db.sealed.where('keyId').equals(keyId).toArray();
+	const attempts = await db.transaction('r', db.sealed, db.merged, () => sealedTo(keyId, db));
 	return {
 		format: EXPORT_FORMAT,
 		version: SEALED_VERSION,
 		device,
 		exportedAt: now.toISOString(),
 		keyId,
-		attempts: records.map(({ uuid, parts }) => ({ uuid, parts })),
+		attempts,
 		sessions: null
 	};
 }
 
-/** Sealed records present already, among `uuids`. */
-export async function storedSealed(
-	uuids: readonly string[],
-	db: ResultsDatabase = resultsDb()
-): Promise<Map<string, SealedAttemptRecord>> {
-	const found = await db.sealed.bulkGet([...uuids]);
-	return new Map(
-		found.filter((record) => record !== undefined).map((record) => [record.uuid, record])
-	);
-}
-
 /**
- * Writes a merge in one transaction, with bulk writes: new sealed attempts and new
- * session log entries. Records present are never overwritten (bulkAdd refuses them, and
- * the whole merge with them): the merge plan has left them out already.
+ * Writes a merge in one transaction: the new attempts, as they came sealed, many to a row of
+ * `merged`, and the new session log entries. The merge plan has left out every record held
+ * already; a session log entry held already refuses the whole merge (bulkAdd).
  */
 export async function writeMerge(
 	attempts: readonly SealedAttemptRecord[],
 	sessions: readonly SessionRecord[],
 	db: ResultsDatabase = resultsDb()
 ): Promise<void> {
-	await db.transaction('rw', db.sealed, db.sessions, async () => {
-		await db.sealed.bulkAdd([...attempts]);
+	const rows: MergedRecord[] = [];
+	const open = new Map<string, MergedRecord>();
+	for (const { uuid, keyId, parts } of attempts) {
+		let row = open.get(keyId);
+		if (!row || row.attempts.length === MERGED_ROW) {
+			row = { id: randomUuid(), keyId, attempts: [] };
+			open.set(keyId, row);
+			rows.push(row);
+		}
+		row.attempts.push({ uuid, parts });
+	}
+	await db.transaction('rw', db.merged, db.sessions, async () => {
+		await db.merged.bulkAdd(rows);
 		await db.sessions.bulkAdd([...sessions]);
 	});
 }
 
-/** Deletes sealed attempts and session log entries (a class's, or everything). */
+/** Deletes attempts (from either table) and session log entries: a class's, or everything. */
 export async function deleteRecords(
 	attempts: readonly string[],
 	sessions: readonly string[],
 	db: ResultsDatabase = resultsDb()
 ): Promise<void> {
-	await db.transaction('rw', db.sealed, db.sessions, async () => {
+	const gone = new Set(attempts);
+	await db.transaction('rw', db.sealed, db.merged, db.sessions, async () => {
 		await db.sealed.bulkDelete([...attempts]);
+		const rows = await db.merged.toArray();
+		for (const row of rows) {
+			const kept = row.attempts.filter((attempt) => !gone.has(attempt.uuid));
+			if (kept.length === row.attempts.length) continue;
+			if (kept.length === 0) await db.merged.delete(row.id);
+			else await db.merged.put({ ...row, attempts: kept });
+		}
 		await db.sessions.bulkDelete([...sessions]);
 	});
 }

@@ -19,6 +19,11 @@
  * - `keys` (since version 3): the trainer's public key a station seals to and, on the
  *   trainer's own device, the trainer's key pair with the private key wrapped by the
  *   passphrase.
+ * - `merged` (since version 4): on the trainer's device, the attempts an import brought in,
+ *   still sealed as they came, up to 200 to a row. IndexedDB takes a row at a time, so a
+ *   term's 5,000 attempts written one to a row took over two seconds; 25 rows take a tenth
+ *   of one. Stations never write here: each of their attempts keeps a row of its own in
+ *   `sealed`, as it grows answer by answer.
  * Every transaction is committed with strict durability (flushed to disk before it
  * completes, where the browser supports it), so a flat battery loses no saved answer.
  * Schema versions are kept here forever: add a version, never edit or remove one, and add
@@ -161,6 +166,15 @@ export interface TrainerKeyRecord {
 
 export type KeyRecord = StationKeyRecord | TrainerKeyRecord;
 
+/** A row of attempts a merge brought in, sealed as they came (`merged`, since version 4). */
+export interface MergedRecord {
+	/** Random: a row is only ever found through the attempts it holds. */
+	id: string;
+	/** The trainer key all of them are sealed to. */
+	keyId: string;
+	attempts: Pick<SealedAttemptRecord, 'uuid' | 'parts'>[];
+}
+
 /** Every schema this app has ever shipped, oldest first. Never change a shipped entry. */
 export const schemaVersions = [
 	{
@@ -189,6 +203,13 @@ export const schemaVersions = [
 			progress: 'uuid, quizId',
 			keys: 'key'
 		}
+	},
+	{
+		// Merged attempts, many to a row, on the trainer's device; the other tables unchanged.
+		version: 4,
+		stores: {
+			merged: 'id, keyId'
+		}
 	}
 ] as const;
 
@@ -202,6 +223,7 @@ export class ResultsDatabase extends Dexie {
 	progress!: EntityTable<OpenAttemptRecord, 'uuid'>;
 	// A Table, not an EntityTable: its rows are of two shapes, each with its own fixed key.
 	keys!: Table<KeyRecord, KeyRecord['key']>;
+	merged!: EntityTable<MergedRecord, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name, { chromeTransactionDurability: 'strict' });

@@ -6,7 +6,7 @@
  * (format, version, and for version 2 the trainer key it is sealed to); then the records
  * one by one, stopping at the first flaw, which is named with its path and reason.
  * Everything here is pure and works on strings and plain objects: it runs the same in a
- * Worker (import-worker.ts), and `checkExportSteps` lets a caller on the page give the
+ * Worker (results-worker.ts), and `checkExportSteps` lets a caller on the page give the
  * browser a turn between chunks of records.
  */
 import { normalizePairingCode } from '$lib/quiz/pairing';

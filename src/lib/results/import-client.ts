@@ -1,7 +1,8 @@
 /**
- * Checking picked files off the page, in the import Worker (import-worker.ts): the page
- * only sends the files and receives each file's verdict. Where a Worker cannot start, the
- * same check runs on the page, step by step with a pause between steps.
+ * Checking picked files off the page, in the trainer's Workers (results-worker.ts): the page
+ * only sends the files and receives each file's verdict, then asks the Workers to open what
+ * passed. Where a Worker cannot start, the same check runs on the page, step by step with a
+ * pause between steps, and the opening too.
  */
 import {
 	checkExportSteps,
@@ -9,9 +10,9 @@ import {
 	type CheckOptions,
 	type ImportCheck
 } from './import-check';
-import type { CheckRequest, CheckResponse } from './import-worker';
-
-const pause = () => new Promise<void>((resume) => setTimeout(resume, 0));
+import { ask, pause, startResultsWorker, workerCount, type OpeningKey } from './opening';
+import type { CheckResponse } from './results-worker';
+import { openEach, type Opened } from './seal';
 
 async function checkHere(file: File, options: CheckOptions): Promise<ImportCheck> {
 	if (file.size > MAX_IMPORT_BYTES) {
@@ -30,36 +31,88 @@ async function checkHere(file: File, options: CheckOptions): Promise<ImportCheck
 	}
 }
 
-/** Checks every file, a verdict per file in the same order. */
+/** A picked file, checked, and if it is sealed and passed, its attempts opened. */
+export interface CheckedPick {
+	verdict: ImportCheck;
+	/** One for each attempt of a sealed file that passed, in order; empty otherwise. */
+	opened: Opened[];
+}
+
+/** Milliseconds spent checking files and opening attempts, summed over the Workers. */
+export interface Spent {
+	check: number;
+	open: number;
+}
+
+/** Opens what a Worker left unopened (it could not load its curve code, say). */
+async function openRest(
+	picks: { verdict: ImportCheck; opened?: Opened[] }[],
+	key: OpeningKey
+): Promise<CheckedPick[]> {
+	const done: CheckedPick[] = [];
+	for (const { verdict, opened } of picks) {
+		const sealed = verdict.ok && verdict.file.version === 2 ? verdict.file : undefined;
+		done.push({
+			verdict,
+			opened: opened ?? (sealed ? await openEach(key.recipient, sealed.attempts, pause) : [])
+		});
+	}
+	return done;
+}
+
+/**
+ * Checks every file, and opens the attempts of each sealed file that passes, in Workers, one
+ * per core up to four, the files dealt out between them: a Worker opens a file's attempts as
+ * soon as it has checked it, so the attempts are never sent back and forth. A file's own
+ * limits are checked before anything in it is opened; the limits of the whole pick after
+ * (the pick itself is limited in size before any file is read). Where no Worker starts,
+ * the page does both, a step at a time.
+ */
 export async function checkFiles(
 	files: readonly File[],
-	options: CheckOptions
-): Promise<ImportCheck[]> {
-	let worker: Worker;
+	options: CheckOptions,
+	key: OpeningKey
+): Promise<{ picks: CheckedPick[]; spent: Spent }> {
+	const workers: Worker[] = [];
 	try {
-		worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+		for (let index = workerCount(files.length); index > 0; index--) {
+			workers.push(startResultsWorker());
+		}
 	} catch {
+		for (const worker of workers) worker.terminate();
+		const started = performance.now();
 		const verdicts: ImportCheck[] = [];
 		for (const file of files) verdicts.push(await checkHere(file, options));
-		return verdicts;
+		const opening = performance.now();
+		const picks = await openRest(
+			verdicts.map((verdict) => ({ verdict })),
+			key
+		);
+		return { picks, spent: { check: opening - started, open: performance.now() - opening } };
 	}
 	try {
-		return await new Promise<ImportCheck[]>((resolve, reject) => {
-			const verdicts: ImportCheck[] = new Array<ImportCheck>(files.length);
-			let left = files.length;
-			worker.onmessage = (event: MessageEvent<CheckResponse>) => {
-				verdicts[event.data.id] = event.data.result;
-				left -= 1;
-				if (left === 0) resolve(verdicts);
-			};
-			worker.onerror = (event) => reject(new Error(event.message));
-			files.forEach((file, id) => {
-				const request: CheckRequest = { id, file, options };
-				worker.postMessage(request);
-			});
-			if (files.length === 0) resolve([]);
-		});
+		const answers = await Promise.all(
+			files.map((file, id) =>
+				ask<CheckResponse>(workers[id % workers.length]!, {
+					kind: 'check',
+					id,
+					file,
+					options,
+					privateKey: key.privateKey
+				})
+			)
+		);
+		const spent: Spent = { check: 0, open: 0 };
+		for (const answer of answers) {
+			spent.check += answer.spent.check;
+			spent.open += answer.spent.open;
+		}
+		const picks = await openRest(
+			answers.map(({ result, opened }) => ({ verdict: result, opened })),
+			key
+		);
+		return { picks, spent };
 	} finally {
-		worker.terminate();
+		for (const worker of workers) worker.terminate();
 	}
 }

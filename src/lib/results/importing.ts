@@ -2,15 +2,15 @@
  * An import on the trainer's device, from the picked files to the merge on disk:
  * 1. the pick is checked (how many files, how large) before any file is read;
  * 2. each file is checked off the page (import-client.ts): its form, its limits, that it is
- *    sealed to this trainer's key;
- * 3. its attempts are opened and checked against the quizzes and against themselves
- *    (validate.ts); its session log too. One impossible record refuses the whole file;
+ *    sealed to this trainer's key; its attempts are opened there too;
+ * 3. the pick as a whole is checked against its limits, then each attempt against the
+ *    quizzes and against itself (validate.ts); the session log too. One impossible record
+ *    refuses the whole file;
  * 4. the files that pass are planned against what is held (merge.ts: each record once,
  *    the same result whatever the order) and written in one transaction (archive.ts).
  * Attempts stay sealed on disk as they came; a version 1 file (plaintext, from tablets of
  * an earlier version) is sealed to the trainer's key before it is kept.
  */
-import type { Recipient } from '$lib/crypto/hpke';
 import type { Attempt } from './attempt';
 import { writeMerge } from './archive';
 import {
@@ -29,8 +29,8 @@ import {
 	type Refusal
 } from './import-check';
 import { planMerge, type Conflict, type Counts, type IncomingFile } from './merge';
-import { openMany } from './opening';
-import { openSessions, sealPart, type SealingKey } from './seal';
+import type { OpeningKey } from './opening';
+import { openSessions, sealPart, type Opened, type SealingKey } from './seal';
 import type { QuizInfo } from './stats';
 import {
 	quizCatalogue,
@@ -62,33 +62,34 @@ export interface ImportSummary {
 
 export interface ImportContext {
 	key: SealingKey;
-	recipient: Recipient;
+	/** The trainer's key, unlocked. */
+	unlocked: OpeningKey;
 	quizzes: readonly QuizInfo[];
 	holding: { attempts: readonly Attempt[]; sessions: readonly SessionRecord[] };
 }
 
-type Opened =
+type FileOpened =
 	{ ok: true; file: IncomingFile<SealedAttemptRecord> } | { ok: false; why: FileRefusal };
 
-/** One checked file: opened, checked record by record, ready to be planned. */
+/**
+ * One checked file, checked record by record, ready to be planned. The attempts of a
+ * sealed file come opened (`opened`, one for each, in order).
+ */
 async function openFile(
 	name: string,
 	file: CheckedFile,
+	opened: readonly Opened[],
 	context: ImportContext,
 	catalogue: QuizCatalogue
-): Promise<Opened> {
-	const { key, recipient } = context;
+): Promise<FileOpened> {
+	const { key, unlocked } = context;
 	let attempts: Attempt[];
 	let sealed = new Map<string, SealedAttemptRecord>();
 	let sessions: SessionRecord[] = [];
 	if (file.version === 2) {
-		const opening = performance.now();
-		const opened = await openMany(recipient, file.attempts);
-		performance.measure('smc:import-decrypt', { start: opening });
-		if (opened.unreadable.length > 0) {
-			return { ok: false, why: { kind: 'undecryptable', count: opened.unreadable.length } };
-		}
-		attempts = opened.attempts;
+		const unreadable = opened.filter((outcome) => !outcome.ok).length;
+		if (unreadable > 0) return { ok: false, why: { kind: 'undecryptable', count: unreadable } };
+		attempts = opened.flatMap((outcome) => (outcome.ok ? [outcome.attempt] : []));
 		sealed = new Map(
 			file.attempts.map((record) => [
 				record.uuid,
@@ -96,7 +97,7 @@ async function openFile(
 			])
 		);
 		if (file.sessions) {
-			const values = await openSessions(recipient, file.device, file.sessions);
+			const values = await openSessions(unlocked.recipient, file.device, file.sessions);
 			if (values === undefined) return { ok: false, why: { kind: 'undecryptable', count: 1 } };
 			const checked = checkSessionsPart({ v: 1, sessions: values });
 			if (!checked.ok) return { ok: false, why: { kind: 'file', refusal: checked.refusal } };
@@ -148,24 +149,26 @@ export async function importFiles(
 	if (selection) return { ...summary, selection };
 
 	const started = performance.now();
-	const verdicts = await checkFiles(files, { keyId: context.key.keyId });
-	performance.measure('smc:import-check', { start: started });
+	const { picks, spent } = await checkFiles(files, { keyId: context.key.keyId }, context.unlocked);
+	// The Workers' own time, summed over them: they check and open side by side.
+	performance.measure('smc:import-check', { start: started, duration: spent.check });
+	performance.measure('smc:import-decrypt', { start: started, duration: spent.open });
 	const totals = checkImportTotals(
-		verdicts.flatMap((verdict) => (verdict.ok ? [verdict.file] : []))
+		picks.flatMap(({ verdict }) => (verdict.ok ? [verdict.file] : []))
 	);
 	if (totals) return { ...summary, selection: totals };
 
 	const catalogue = quizCatalogue(context.quizzes);
 	const incoming: IncomingFile<SealedAttemptRecord>[] = [];
-	for (const [index, verdict] of verdicts.entries()) {
+	for (const [index, { verdict, opened }] of picks.entries()) {
 		const name = files[index]!.name;
 		if (!verdict.ok) {
 			summary.refused.push({ name, why: { kind: 'file', refusal: verdict.refusal } });
 			continue;
 		}
-		const opened = await openFile(name, verdict.file, context, catalogue);
-		if (opened.ok) incoming.push(opened.file);
-		else summary.refused.push({ name, why: opened.why });
+		const file = await openFile(name, verdict.file, opened, context, catalogue);
+		if (file.ok) incoming.push(file.file);
+		else summary.refused.push({ name, why: file.why });
 	}
 	performance.measure('smc:import-open', { start: started });
 	if (incoming.length === 0) return summary;

@@ -326,17 +326,6 @@ export class Recorder {
 		});
 	}
 
-	/** Sealed attempts held, by the key they are sealed to. */
-	async sealedCounts(): Promise<Map<string, number>> {
-		return guarded(async () => {
-			const counts = new Map<string, number>();
-			await this.#db.sealed.each((record) =>
-				counts.set(record.keyId, (counts.get(record.keyId) ?? 0) + 1)
-			);
-			return counts;
-		});
-	}
-
 	/** Records of version 1 and 2 still held in clear (sealed as soon as a key is installed). */
 	async legacyCount(): Promise<number> {
 		return guarded(() => this.#db.attempts.count());

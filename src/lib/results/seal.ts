@@ -82,6 +82,27 @@ export async function openAttempt(
 	return attemptFromParts(record.uuid, contents);
 }
 
+/** Opened at once: enough to keep the crypto busy, few enough not to crowd memory. */
+const BATCH = 200;
+
+/**
+ * Opens many attempts, an outcome for each in the same order, a batch at a time;
+ * `between` runs between batches (a page gives the browser a moment there).
+ */
+export async function openEach(
+	recipient: Recipient,
+	records: readonly Pick<SealedAttemptRecord, 'uuid' | 'parts'>[],
+	between?: () => Promise<void>
+): Promise<Opened[]> {
+	const opened: Opened[] = [];
+	for (let start = 0; start < records.length; start += BATCH) {
+		if (start > 0) await between?.();
+		const batch = records.slice(start, start + BATCH);
+		opened.push(...(await Promise.all(batch.map((record) => openAttempt(recipient, record)))));
+	}
+	return opened;
+}
+
 /** The session log of an export, sealed as one part (bound to the exporting device). */
 export async function sealSessions(
 	key: SealingKey,

@@ -142,7 +142,7 @@ export class TrainerArea {
 				db.sessions.toArray(),
 				lastExport(db)
 			]);
-			const opened = await openMany(unlocked.recipient, byKey.get(key.keyId) ?? []);
+			const opened = await openMany(unlocked, byKey.get(key.keyId) ?? []);
 			if (this.key.unlocked !== unlocked) return; // locked meanwhile
 			this.attempts = opened.attempts;
 			this.unreadable = opened.unreadable.length;
@@ -188,7 +188,7 @@ export class TrainerArea {
 		const summary = await this.#guarded(() =>
 			importFiles(files, {
 				key,
-				recipient: unlocked.recipient,
+				unlocked,
 				quizzes: this.quizzes,
 				holding: { attempts: this.attempts, sessions: this.sessions }
 			})

@@ -12,7 +12,10 @@ import {
 	scanJson,
 	type CheckedFile
 } from '$lib/results/import-check';
-import { answerRequest } from '$lib/results/import-worker';
+import { keyId } from '$lib/crypto/fingerprint';
+import { generateKeyPair } from '$lib/crypto/hpke';
+import { answerRequest } from '$lib/results/results-worker';
+import { sealPart } from '$lib/results/seal';
 import {
 	answersOf,
 	attempt,
@@ -385,17 +388,56 @@ describe('the decrypted session log of a sealed export', () => {
 	});
 });
 
-describe('the import worker', () => {
+describe('the trainer’s worker', () => {
 	it('answers a request with the check of its file, under the request’s id', async () => {
 		const text = JSON.stringify(sealedExport(2));
 		const response = await answerRequest({
+			kind: 'check',
 			id: 7,
 			file: { size: text.length, text: async () => text },
-			options: { keyId: 'ZZZZ-1111-AAAA' }
+			options: { keyId: 'ZZZZ-1111-AAAA' },
+			privateKey: new Uint8Array(32).fill(1)
 		});
-		expect(response).toEqual({
+		expect(response).toMatchObject({
 			id: 7,
 			result: { ok: false, refusal: { code: 'other-key', detail: KEY_ID } }
 		});
+		// Refused: nothing in it was opened.
+		expect(response.opened).toBeUndefined();
+		expect(response.spent.open).toBe(0);
+	});
+
+	it('opens the attempts of a sealed file that passes, in order, one of them tampered', async () => {
+		const pair = await generateKeyPair();
+		const key = { publicKey: pair.publicKey, keyId: await keyId(pair.publicKey) };
+		const taken = [attempt(), attempt({ classLabel: 'Grade 9A' }), attempt()];
+		const records = await Promise.all(
+			taken.map(async ({ score: _, answers, finishedAt, status, ...header }) => ({
+				uuid: header.uuid,
+				parts: [
+					await sealPart(key, header.uuid, {
+						v: 1,
+						header,
+						answers,
+						end: { finishedAt: finishedAt!, status }
+					})
+				]
+			}))
+		);
+		// The middle one's ciphertext is changed on the way.
+		const part = records[1]!.parts[0]!;
+		part.ct = part.ct.slice(0, 10) + (part.ct[10] === 'A' ? 'B' : 'A') + part.ct.slice(11);
+		const text = JSON.stringify({ ...sealedExport(0, key.keyId), attempts: records });
+		const response = await answerRequest({
+			kind: 'check',
+			id: 1,
+			file: { size: text.length, text: async () => text },
+			options: { keyId: key.keyId },
+			privateKey: pair.privateKey
+		});
+		expect(response.result.ok).toBe(true);
+		expect(response.opened!.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+		expect(response.opened![0]).toEqual({ ok: true, attempt: taken[0] });
+		expect(response.opened![2]).toEqual({ ok: true, attempt: taken[2] });
 	});
 });

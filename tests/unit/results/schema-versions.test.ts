@@ -15,6 +15,7 @@ import {
 	schemaVersions,
 	type AttemptRecord
 } from '$lib/results/db';
+import { deleteRecords, sealedByKey } from '$lib/results/archive';
 import { readKeys, sealingKeyOf, unlockTrainerKey } from '$lib/results/keys';
 import { Recorder } from '$lib/results/recorder';
 import { openAttempt } from '$lib/results/seal';
@@ -168,6 +169,31 @@ describe('results saved by every earlier version of the app', () => {
 		expect(joined.ok && joined.attempt.answers.map((answer) => answer.questionId)).toContain(
 			'a-new-question'
 		);
+		db.close();
+	});
+
+	it('reads the attempts version 4 merged, many to a row, and deletes one of them alone', async () => {
+		const fixture = readFixture(4) as Fixture & {
+			testKeys: { privateKey: string; passphrase: string };
+		};
+		await writeOldDatabase('schema-v4-merged', fixture);
+		const db = new ResultsDatabase('schema-v4-merged');
+		await db.open();
+		const keys = await readKeys(db);
+		const unlocked = await unlockTrainerKey(keys.trainer!, fixture.testKeys.passphrase);
+		const held = (await sealedByKey(db)).get(keys.trainer!.keyId)!;
+		// The station's own two rows and the merged row's two attempts, as one list.
+		expect(held).toHaveLength(4);
+		const opened = await Promise.all(held.map((record) => openAttempt(unlocked.recipient, record)));
+		expect(opened.map((result) => result.ok)).toEqual([true, true, true, true]);
+		const merged = fixture.records.merged![0]!.attempts as { uuid: string }[];
+		await deleteRecords([merged[0]!.uuid], [], db);
+		const left = (await sealedByKey(db)).get(keys.trainer!.keyId)!.map(({ uuid }) => uuid);
+		expect(left).toHaveLength(3);
+		expect(left).toContain(merged[1]!.uuid);
+		expect(left).not.toContain(merged[0]!.uuid);
+		await deleteRecords([merged[1]!.uuid], [], db);
+		expect(await db.merged.count()).toBe(0);
 		db.close();
 	});
 });
