@@ -135,6 +135,47 @@ test('a wrong passphrase opens nothing; the recovery sheet brings the key back o
 	expect(await other.getByTestId('station-link').inputValue()).toBe(link);
 });
 
+test('a term of files: opened by the page’s Workers, kept sealed many to a row, the same after locking', async ({
+	page
+}) => {
+	await createTrainerKey(page);
+	const trainer = await publicKeyOnPage(page);
+	// Three stations, 270 attempts: more than one row of 200, and enough for Workers.
+	const files = await Promise.all(
+		[0, 1, 2].map(async (station) => {
+			const device = randomUUID();
+			const attempts = Array.from({ length: 90 }, (_, index) =>
+				attemptOf({ classLabel: `Grade ${7 + station}A`, score: index % 5 }, device)
+			);
+			return {
+				name: `station-${station + 1}.json`,
+				text: await sealedFile(trainer, attempts, device)
+			};
+		})
+	);
+	const workers: string[] = [];
+	page.on('worker', (worker) => workers.push(worker.url()));
+	await importFiles(page, files);
+	await expect(page.getByTestId('attempt-count')).toHaveText('270 attempts match the filters.');
+	expect(workers.filter((url) => url.includes('results-worker')).length).toBeGreaterThan(0);
+	const dump = await dumpDatabase(page);
+	const rows = dump.merged as { attempts: unknown[] }[];
+	expect(rows.map((row) => row.attempts.length).sort((a, b) => a - b)).toEqual([70, 200]);
+	expect(dump.sealed).toEqual([]);
+	expect(JSON.stringify(dump.merged)).not.toContain('Grade 7A');
+
+	await page.getByRole('button', { name: 'Lock' }).click();
+	await expect(page.getByTestId('attempt-count')).toHaveCount(0);
+	workers.length = 0;
+	await unlock(page);
+	await expect(page.getByTestId('attempt-count')).toHaveText('270 attempts match the filters.');
+	expect(workers.filter((url) => url.includes('results-worker')).length).toBeGreaterThan(0);
+	// The same files again add nothing.
+	await importFiles(page, files);
+	await expect(page.getByTestId('attempt-count')).toHaveText('270 attempts match the filters.');
+	expect(((await dumpDatabase(page)).merged as unknown[]).length).toBe(2);
+});
+
 test('no two filters tell one student apart: a straggler’s day joins the class’s period', async ({
 	page
 }) => {
