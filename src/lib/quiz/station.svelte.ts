@@ -8,14 +8,17 @@
  * Nothing of a student survives their turn: "Done", Leave and the idle reset wipe the
  * screen; an attempt interrupted otherwise (Back, a closed tab) is offered again only to
  * the teacher, behind the same deliberate step as the station's settings.
+ * The storage and sealing code (Dexie, HPKE) is loaded as the station opens, after the
+ * page is drawn: a practice quiz never loads it.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { appUpdate } from '$lib/pwa/update.svelte';
 import type { OpenAttemptRecord, StorageFailure } from '$lib/results/db';
-import { sealingKeyOf, type DeviceKeys } from '$lib/results/keys';
-import { AttemptWriter, Recorder, RecordingError } from '$lib/results/recorder';
+import type { DeviceKeys } from '$lib/results/keys';
+import type { AttemptWriter, Recorder } from '$lib/results/recorder';
+import { RecordingError } from '$lib/results/recording-error';
 import type { SealingKey } from '$lib/results/seal';
-import { checkStorage, requestPersistence, type StorageCheck } from '$lib/results/storage';
+import type { StorageCheck } from '$lib/results/storage';
 import { nextQuestionIndex, quizResult, type QuizResult } from './result';
 import { isCompleteAnswer, isCorrect } from './scoring';
 import { newSeed, presentedOrder } from './shuffle';
@@ -62,7 +65,8 @@ export class Station {
 	readonly quiz: Quiz;
 	/** Pre and post quizzes: no feedback while they run, sealed and saved answer by answer. */
 	readonly assessment: boolean;
-	readonly #recorder: Recorder;
+	#recorder: Recorder | undefined;
+	#sealingKeyOf: ((keys: DeviceKeys) => SealingKey | undefined) | undefined;
 	screen = $state<Screen>({ kind: 'checking' });
 	settings = $state<StationSettings>({ classLabel: '', idleMinutes: 3 });
 	storage = $state<StorageCheck | undefined>();
@@ -88,14 +92,21 @@ export class Station {
 	#shownAt = 0;
 	#disposed = false;
 
-	constructor(quiz: Quiz, recorder = new Recorder()) {
+	/** `recorder`: the station's own database by default, opened by `init`. */
+	constructor(quiz: Quiz, recorder?: Recorder) {
 		this.quiz = quiz;
 		this.assessment = quiz.purpose !== 'practice';
 		this.#recorder = recorder;
 	}
 
 	get sealingKey(): SealingKey | undefined {
-		return this.keys && sealingKeyOf(this.keys);
+		return this.keys && this.#sealingKeyOf?.(this.keys);
+	}
+
+	/** The recorder, there once `init` has loaded the storage code (keys come after it). */
+	get #store(): Recorder {
+		if (!this.#recorder) throw new RecordingError('unavailable');
+		return this.#recorder;
 	}
 
 	/** What keeps Start shut, if anything. Practice quizzes need nothing: they record nothing. */
@@ -131,9 +142,12 @@ export class Station {
 			else this.screen = { kind: 'start' };
 			return;
 		}
+		const code = await import('./station-storage');
+		this.#recorder ??= new code.Recorder();
+		this.#sealingKeyOf = code.sealingKeyOf;
 		const [storage, persisted] = await Promise.all([
-			checkStorage(this.#recorder),
-			requestPersistence()
+			code.checkStorage(this.#recorder),
+			code.requestPersistence()
 		]);
 		this.storage = storage;
 		this.persisted = persisted;
@@ -152,10 +166,10 @@ export class Station {
 	/** Keys, clear records of an earlier version (sealed now if a key is here), open attempts. */
 	async #readStation(): Promise<void> {
 		try {
-			this.keys = await this.#recorder.keys();
+			this.keys = await this.#store.keys();
 			const key = this.sealingKey;
-			if (key) await this.#recorder.sealLegacy(key);
-			this.interrupted = await this.#recorder.openAttempts(this.quiz.id);
+			if (key) await this.#store.sealLegacy(key);
+			this.interrupted = await this.#store.openAttempts(this.quiz.id);
 		} catch {
 			this.interrupted = [];
 		}
@@ -220,7 +234,7 @@ export class Station {
 		this.saving = true;
 		try {
 			this.#writer = await this.#enqueue(() =>
-				this.#recorder.start(key, {
+				this.#store.start(key, {
 					quizId: this.quiz.id,
 					quizVersion: this.quiz.version,
 					purpose: this.quiz.purpose,
@@ -322,8 +336,8 @@ export class Station {
 	async closeInterrupted(uuid: string): Promise<void> {
 		const key = this.sealingKey;
 		if (this.screen.kind !== 'teacher' || !key) return;
-		await this.#enqueue(() => this.#recorder.close(key, uuid)).catch(() => {});
-		this.interrupted = await this.#recorder.openAttempts(this.quiz.id).catch(() => []);
+		await this.#enqueue(() => this.#store.close(key, uuid)).catch(() => {});
+		this.interrupted = await this.#store.openAttempts(this.quiz.id).catch(() => []);
 	}
 
 	/** Any touch or key press puts off the idle reset (students' screens and the teacher's). */
@@ -362,7 +376,7 @@ export class Station {
 		const key = this.sealingKey;
 		if (!key) return;
 		try {
-			this.#writer = await this.#enqueue(() => this.#recorder.resume(key, open.uuid));
+			this.#writer = await this.#enqueue(() => this.#store.resume(key, open.uuid));
 		} catch (error) {
 			this.notice = { kind: 'start-failed', failure: failureOf(error) };
 			this.screen = { kind: 'start' };
@@ -474,7 +488,7 @@ export class Station {
 			this.notice = { kind: 'ended-elsewhere' };
 		} else if (failure === 'duplicate') {
 			// Another tab saved this question first: its answer stands; carry on from there.
-			const open = (await this.#recorder.openAttempts(this.quiz.id).catch(() => [])).find(
+			const open = (await this.#store.openAttempts(this.quiz.id).catch(() => [])).find(
 				(attempt) => attempt.uuid === writer.uuid
 			);
 			for (const id of open?.answered ?? []) {

@@ -12,25 +12,14 @@ import {
 	resultsDb,
 	storageFailure,
 	type OpenAttemptRecord,
-	type ResultsDatabase,
-	type StorageFailure
+	type ResultsDatabase
 } from './db';
 import { randomUuid, toMinute } from './ids';
+import { RecordingError } from './recording-error';
 import { readKeys, type DeviceKeys } from './keys';
 import { sealPart, type AttemptEnd, type PartContent, type SealingKey } from './seal';
 import type { Locale } from '$lib/content/types';
 import type { Purpose } from '$lib/quiz/types';
-
-/** Why a write did not happen: a storage failure, or the attempt was already over. */
-export class RecordingError extends Error {
-	constructor(
-		readonly failure: StorageFailure | 'closed',
-		options?: { cause?: unknown }
-	) {
-		super(`the answer was not recorded (${failure})`, options);
-		this.name = 'RecordingError';
-	}
-}
 
 function asRecordingError(error: unknown): RecordingError {
 	return error instanceof RecordingError

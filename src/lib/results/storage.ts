@@ -4,7 +4,8 @@
  * data (persistent storage) rather than clear it when space runs low.
  */
 import type { StorageFailure } from './db';
-import { RecordingError, type Recorder } from './recorder';
+import type { Recorder } from './recorder';
+import { RecordingError } from './recording-error';
 
 /** Below this much free space a quiz could fail half-way: say so before it starts. */
 export const MIN_FREE_BYTES = 512 * 1024;

@@ -4,7 +4,8 @@ import { keyId } from '$lib/crypto/fingerprint';
 import { generateKeyPair, recipient } from '$lib/crypto/hpke';
 import { PAPER_SEED, parseSheet, sheetAnswers } from '$lib/quiz/paper';
 import { ResultsDatabase } from '$lib/results/db';
-import { Recorder, RecordingError, type NewAttempt } from '$lib/results/recorder';
+import { Recorder, type NewAttempt } from '$lib/results/recorder';
+import { RecordingError } from '$lib/results/recording-error';
 import { openAttempt } from '$lib/results/seal';
 import { quiz } from '../quiz/questions';
 

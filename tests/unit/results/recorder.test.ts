@@ -4,7 +4,8 @@ import { generateKeyPair, recipient, type KeyPair } from '$lib/crypto/hpke';
 import { keyId } from '$lib/crypto/fingerprint';
 import { ResultsDatabase, storageFailure } from '$lib/results/db';
 import { UUID } from '$lib/results/ids';
-import { Recorder, RecordingError, type NewAttempt } from '$lib/results/recorder';
+import { Recorder, type NewAttempt } from '$lib/results/recorder';
+import { RecordingError } from '$lib/results/recording-error';
 import { openAttempt, type SealingKey } from '$lib/results/seal';
 import { checkStorage, requestPersistence } from '$lib/results/storage';
 
