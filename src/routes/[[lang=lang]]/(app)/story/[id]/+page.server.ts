@@ -1,9 +1,9 @@
 import { storyIds } from '$lib/content/index.server';
 import type { EntryGenerator } from './$types';
 
-// A tool page (the story player): a light prerendered shell, drawn in the browser from the
-// item's JSON file, which it shares with the other pages showing the same item.
-export const ssr = false;
+// A tool page (the story player): its HTML is prerendered with its first screen, drawn from the
+// item's JSON file, which it shares with the other pages showing the same item (offline,
+// the shell draws the page from that file alone).
 
 export const entries: EntryGenerator = () =>
 	storyIds().flatMap((id) => [{ id }, { lang: 'km', id }]);
