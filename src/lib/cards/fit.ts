@@ -9,7 +9,7 @@
 import type { Attachment } from 'svelte/attachments';
 
 /** Rounding in the browser's layout, in CSS pixels, that is not overflowing text. */
-const TOLERANCE = 1;
+export const TOLERANCE = 1;
 
 /** How far the text runs past the box, in CSS pixels; 0 when it all fits. */
 export function overflowOf(box: Element): number {
