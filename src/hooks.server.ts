@@ -2,7 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import khmerBold from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-700-normal.woff2?url';
 import khmerRegular from '@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2?url';
 import { bootScript } from '$lib/boot';
-import { contentFileOf } from '$lib/content/fetch-content';
+import { contentFilesOf } from '$lib/content/fetch-content';
 import { localeFromPath, messagesFile } from '$lib/i18n';
 
 // A Khmer page asks for its font at once, before the stylesheet is read: text drawn first
@@ -16,18 +16,19 @@ const fetchPreload = (file: string) =>
 
 /**
  * What a page that runs scripts fetches as soon as they start: its interface strings, and a
- * tool page its content file. Asked for at once, they arrive with the scripts, not after.
+ * tool page its content files. Asked for at once, they arrive with the scripts, not after.
  */
 function scriptPreload(pathname: string, html: string): string {
 	if (!html.includes('/_app/immutable/entry/')) return '';
-	const file = contentFileOf(pathname);
-	return fetchPreload(messagesFile(localeFromPath(pathname))) + (file ? fetchPreload(file) : '');
+	return [messagesFile(localeFromPath(pathname)), ...contentFilesOf(pathname)]
+		.map(fetchPreload)
+		.join('');
 }
 
 /**
  * Prerendered pages carry their language in `<html lang>`, for fonts and screen readers;
  * Khmer pages preload their font, pages that run scripts their strings and tool pages their
- * content file; every page has the boot script (see $lib/boot.ts) inline in its head.
+ * content files; every page has the boot script (see $lib/boot.ts) inline in its head.
  */
 export const handle: Handle = ({ event, resolve }) => {
 	const locale = localeFromPath(event.url.pathname);
