@@ -5,13 +5,14 @@
  * The service worker: it keeps the app, in both languages, so that after one visit it opens
  * with no network at all.
  * - precache: the list the build injects (`self.__WB_MANIFEST`, chosen in vite.config.ts):
- *   scripts, styles, fonts, icons, the strings and content files, the reading pages, and
- *   the data of the pages that run scripts. It is saved several files at a time, the
+ *   scripts, styles, fonts, icons, the shell, the strings and content files, and the data
+ *   of the pages that have some (scripts/offline-package.ts). It is saved several files at a time, the
  *   reader's language first, so a weak connection makes the device ready in seconds. A new
  *   version is installed in the background and takes over only when the user chooses
  *   "reload" (SKIP_WAITING), never in the middle of a quiz.
  * - any other page (a tool page, a lesson, an unknown address) gets the app's shell,
- *   404.html, which draws that page, or the app's own not-found page, in the browser.
+ *   404.html, which draws that page, or the app's own not-found page, in the browser; a
+ *   content file under /data/ that is not saved is answered 404 when offline.
  * - OFFLINE_STATUS answers how many of the files are saved, for the start and settings pages.
  */
 import { cacheNames, clientsClaim } from 'workbox-core';
@@ -33,6 +34,18 @@ registerRoute(
 		// `lesson` preselects the lesson on /sessions/log, a page read in the browser.
 		ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/, /^lesson$/]
 	})
+);
+// Every content file of this version is precached, so one that is not does not exist: when
+// the network cannot be asked, it is a 404, and the page says "not found", not "error".
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && /^(\/km)?\/data\//.test(url.pathname),
+	async ({ request }) => {
+		try {
+			return await fetch(request);
+		} catch {
+			return new Response('Not found', { status: 404 });
+		}
+	}
 );
 registerRoute(
 	new NavigationRoute(precache.createHandlerBoundToURL('404.html'), {

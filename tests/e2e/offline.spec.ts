@@ -7,6 +7,8 @@ import { precachedUrls, prerenderedRoutes } from './routes';
 
 /** Lesson pages are drawn from their lesson's JSON file, the one the projector reads. */
 const lessonPage = /^(\/km)?\/lessons\/[^/]+$/;
+/** The station and the paper pages are drawn from their quiz's JSON file. */
+const quizPage = /^(\/km)?\/quiz\/([^/]+)(\/paper(\/enter)?)?$/;
 
 test('after one visit, every page opens with the network gone, and so does an unknown address', async ({
 	page,
@@ -102,21 +104,30 @@ test('the precache holds each thing once: no page’s HTML, but the shell that d
 			const file = route.replace(/^(\/km)?\/lessons\//, '$1/data/lessons/').slice(1) + '.json';
 			expect(precached.has(file), `${file} precached for ${route}`).toBe(true);
 		}
+		const quiz = quizPage.exec(route);
+		if (quiz) {
+			const file = `${quiz[1] ? 'km/' : ''}data/quizzes/${quiz[2]}.json`;
+			expect(precached.has(file), `${file} precached for ${route}`).toBe(true);
+		}
 		const data = `${route === '/' ? '' : route.slice(1) + '/'}__data.json`;
 		expect(precached.has(data), `${data} precached exactly when it exists`).toBe(
 			existsSync(join('build', data))
 		);
 	}
-	// Lessons and the story map read the lesson's and the story's file: no data of their own.
-	expect([...precached].filter((url) => /(lessons\/[^/]+|map)\/__data\.json$/.test(url))).toEqual(
-		[]
-	);
+	// Lessons, the story map and the quiz pages read the lesson's, the story's and the quiz's
+	// file: no data of their own.
+	expect(
+		[...precached].filter((url) =>
+			/(lessons\/[^/]+|map|quiz\/[^/]+(\/paper(\/enter)?)?)\/__data\.json$/.test(url)
+		)
+	).toEqual([]);
 });
 
 // The aim is 600 KB; sealing (Dexie, HPKE with its JavaScript fallback, recovery words), the
-// trainer's .xlsx and import worker and the second story have taken it to about 680 KB (README,
-// "Measured"). This bound keeps it from growing further unnoticed.
-test('the offline package, both languages with the Khmer font, stays within 710 KB gzip', () => {
+// trainer's .xlsx and import worker and the second story had taken it to about 704 KB; holding
+// each quiz and the cards once brought it back to about 632 KB (README, "Measured"). This
+// bound keeps it from growing further unnoticed.
+test('the offline package, both languages with the Khmer font, stays within 640 KB gzip', () => {
 	const file = (url: string) => {
 		const path = url === '/' ? 'index' : url;
 		for (const candidate of [path, `${path}.html`])
@@ -134,7 +145,7 @@ test('the offline package, both languages with the Khmer font, stays within 710 
 		)
 		.reduce((sum, size) => sum + size, 0);
 	// The aim is 600 KB, missed: the README's Measured section says what stands in the way.
-	expect(bytes).toBeLessThanOrEqual(710 * 1024);
+	expect(bytes).toBeLessThanOrEqual(640 * 1024);
 });
 
 test('the start page counts the files saved for offline use, then says the device is ready', async ({

@@ -11,7 +11,7 @@ import type { FieldHints } from './front-matter';
 import { sourceEntry, type CompileContext, type ContentKind } from './kinds';
 import { renderBlock, renderInline } from './markdown';
 import type { ProblemList } from './problems';
-import type { ContentMeta, Locale } from './types';
+import type { CitedSource, ContentMeta, Locale } from './types';
 import { CARD_CONTACTS } from '../referral/contacts';
 import { localContactsSlot } from '../referral/slot';
 
@@ -26,6 +26,12 @@ export interface Card extends ContentMeta {
 	/** Each side as HTML, already rendered; headings start at <h3>. */
 	front: string;
 	back: string;
+}
+
+/** `/data/cards.json`: a language's cards, with the sources they cite, for the cards pages. */
+export interface CardsFile {
+	cards: Card[];
+	sources: CitedSource[];
 }
 
 export const cardFields = z.strictObject({

@@ -1,9 +1,9 @@
 /**
- * What the trainer's device needs to know of each quiz, taken from the compiled content at
- * build time: titles, question texts and key messages as plain text (the dashboard renders
- * text only, never HTML); and, to check imported attempts against the quiz they name, each
- * question's type, number of options and answer key, and the quiz's current versions.
- * Nothing else of the quiz, so the page stays small.
+ * What the trainer's device needs to know of each quiz, made in the browser from the quiz's
+ * file (the one the station reads): titles, question texts and key messages as plain text
+ * (the dashboard renders text only, never HTML); and, to check imported attempts against the
+ * quiz they name, each question's type, number of options and answer key, and the quiz's
+ * current versions. Nothing else of the quiz, so the dashboard holds no more than it uses.
  */
 import type { Locale } from '$lib/content/types';
 import type { Purpose, Question, QuestionType, Quiz } from '$lib/quiz/types';
@@ -75,16 +75,16 @@ function questionInfo(question: Question): QuestionInfo {
 
 /**
  * The quiz as the dashboard shows it (in `quiz`'s language), knowing the versions of every
- * language file of it: `translations` are the same quiz in the other languages.
+ * language file of it: `versions` are those of the same quiz in the other languages.
  */
-export function quizInfo(quiz: Quiz, translations: readonly Quiz[] = []): QuizInfo {
+export function quizInfo(quiz: Quiz, versions: readonly string[] = []): QuizInfo {
 	return {
 		id: quiz.id,
 		title: quiz.title,
 		locale: quiz.locale,
 		purpose: quiz.purpose,
 		pair: quiz.pair,
-		versions: [...new Set([quiz.version, ...translations.map((other) => other.version)])],
+		versions: [...new Set([quiz.version, ...versions])],
 		questions: quiz.questions.map(questionInfo),
 		messages: quiz.messages
 	};

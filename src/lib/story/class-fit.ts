@@ -14,13 +14,16 @@ export const CLASS_MIN_FONT = 18;
 
 /**
  * The same fitting, as a script the prerendered page runs at the end of the stage (its
- * parent), so that its first passage is drawn at the size the app will give it.
+ * parent) and again once its fonts are in, so that its first passage is drawn at the size the
+ * app will give it.
  */
 export const fitClassScript =
-	'<script>' +
-	'(function(s){var t=s.querySelector(".passage"),' +
-	'b=Math.round(Math.min(44,Math.max(24,.022*innerWidth+.005*innerHeight)));' +
+	'<script>(function(s){var t=s.querySelector(".passage");if(!t)return;' +
 	`function o(){return Math.max(t.scrollHeight-t.clientHeight,t.scrollWidth-t.clientWidth)>${TOLERANCE}}` +
-	`if(!t||!o())return;for(var z=b-2;z>${CLASS_MIN_FONT};z-=2){s.style.fontSize=z+"px";if(!o())return}` +
-	`s.style.fontSize="${CLASS_MIN_FONT}px"})(document.currentScript.parentElement)` +
+	// An ending (focusable, it may scroll) is left to the app, which has taken over by then.
+	'function f(){if(t.tabIndex===0)return;var b=Math.round(Math.min(44,Math.max(24,.022*innerWidth+.005*innerHeight)));' +
+	`s.style.fontSize="";if(!o())return;for(var z=b-2;z>${CLASS_MIN_FONT};z-=2){` +
+	`s.style.fontSize=z+"px";if(!o())return}s.style.fontSize="${CLASS_MIN_FONT}px"}` +
+	// Again once the fonts are in, as the app does: text measured in a fallback font differs.
+	'f();if(document.fonts)document.fonts.ready.then(f)})(document.currentScript.parentElement)' +
 	'</script>';

@@ -8,7 +8,20 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params }) => {
 	const locale = localeOf(params);
 	return {
-		lessons: listLessons(locale),
+		// What the list shows of each lesson, no more: the rest is in the lesson's own file.
+		lessons: listLessons(locale).map(
+			({ id, title, locale, translation, fallback, session, minutes, summary, objectives }) => ({
+				id,
+				title,
+				locale,
+				translation,
+				fallback,
+				session,
+				minutes,
+				summary,
+				objectives
+			})
+		),
 		guides: listGuides(locale).map(({ id, title, summary, locale }) => ({
 			id,
 			title,
