@@ -8,12 +8,7 @@
  * answer, otherwise "unfinished" (the student left, or the tablet sat idle).
  */
 import type { AttemptAnswer, AttemptHeader, AttemptSource } from './attempt';
-import {
-	resultsDb,
-	storageFailure,
-	type OpenAttemptRecord,
-	type ResultsDatabase
-} from './db';
+import { resultsDb, storageFailure, type OpenAttemptRecord, type ResultsDatabase } from './db';
 import { randomUuid, toMinute } from './ids';
 import { RecordingError } from './recording-error';
 import { readKeys, type DeviceKeys } from './keys';
