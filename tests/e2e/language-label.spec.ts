@@ -1,7 +1,7 @@
 /**
- * An English page shows one Khmer word, "ខ្មែរ", in its language switch. It is drawn from a
- * font of that word alone, inlined in the stylesheet (src/lib/fonts, made by
- * scripts/khmer-label-font.ts), so the page fetches no Khmer font.
+ * An English page shows one Khmer word, "ខ្មែរ", in its language switch (and the card printer
+ * among its languages). It is drawn from a font of that word alone, inlined in the stylesheet
+ * (src/lib/fonts, made by scripts/khmer-label-font.ts), so the page fetches no Khmer font.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -107,6 +107,22 @@ for (const path of [
 		await expectDrawnAsTheWholeFont(label);
 	});
 }
+
+test('the card printer names Khmer among its languages without fetching the Khmer font', async ({
+	page
+}) => {
+	const fonts = fontsRequested(page);
+	await page.goto('/cards/print');
+	const label = page
+		.locator('label', { has: page.getByRole('radio', { name: word }) })
+		.locator('[lang="km"]');
+	await expect(label).toHaveText(word);
+	await page.evaluate(() => document.fonts.ready);
+
+	expect(fonts).toEqual([]);
+	expect(await khmerFacesUsed(page)).toEqual([]);
+	await expectDrawnAsTheWholeFont(label);
+});
 
 test('a Khmer page fetches the whole Khmer font and draws its text with it', async ({ page }) => {
 	const fonts = fontsRequested(page);
