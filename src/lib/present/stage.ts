@@ -34,18 +34,20 @@ export function stageSize(screenWidth: number, screenHeight: number): StageSize 
 
 /**
  * The same placement, as a script the prerendered page runs at the top of the stage's frame
- * (its parent), before the slide is parsed: the first screen is drawn at its size before the
- * app's scripts have loaded, and taking over moves nothing. It sets the frame's variables
- * that the stage's style reads, as the component does.
+ * (its parent), before the slide is parsed, and again once the page and its fonts are in:
+ * the first screen is drawn at its size before the app's scripts have loaded, and taking over
+ * moves nothing. It sets the frame's variables that the stage's style reads, as the
+ * component does.
  */
 export const placeStageScript =
-	'<script>' +
-	'(function(f){var w=f.clientWidth,h=f.clientHeight;if(!(w>0&&h>0))return;' +
+	'<script>(function(f){function p(){var w=f.clientWidth,h=f.clientHeight;if(!(w>0&&h>0))return;' +
 	`var W=Math.round(Math.min(${MAX_STAGE_WIDTH},Math.max(${MIN_STAGE_WIDTH},w/h*${STAGE_HEIGHT}))),` +
 	`k=Math.min(w/W,h/${STAGE_HEIGHT}),v=function(n,x){f.style.setProperty("--stage-"+n,x)};` +
 	`v("width",W+"px");v("left",(w-W*k)/2+"px");v("top",(h-${STAGE_HEIGHT}*k)/2+"px");` +
-	'v("transform","scale("+k+")")})(document.currentScript.parentElement)' +
-	'</script>';
+	'v("transform","scale("+k+")")}' +
+	// Again once the page and its fonts are in: what comes after the frame can change its size.
+	'p();addEventListener("DOMContentLoaded",p);if(document.fonts)document.fonts.ready.then(p)' +
+	'})(document.currentScript.parentElement)</script>';
 
 /** The font sizes tried, largest first, when a slide's text is too long for the stage. */
 export function fontSteps(base = BASE_FONT, min = MIN_FONT, step = 2): number[] {
