@@ -14,7 +14,7 @@ export const CLASS_MIN_FONT = 18;
 
 /**
  * The same fitting, as a script the prerendered page runs at the end of the stage (its
- * parent) and again once its fonts are in, so that its first passage is drawn at the size the
+ * parent; it shows the stage, hidden until then) and again once its fonts are in, so that its first passage is drawn at the size the
  * app will give it.
  */
 export const fitClassScript =
@@ -25,5 +25,6 @@ export const fitClassScript =
 	`s.style.fontSize="";if(!o())return;for(var z=b-2;z>${CLASS_MIN_FONT};z-=2){` +
 	`s.style.fontSize=z+"px";if(!o())return}s.style.fontSize="${CLASS_MIN_FONT}px"}` +
 	// Again once the fonts are in, as the app does: text measured in a fallback font differs.
-	'f();if(document.fonts)document.fonts.ready.then(f)})(document.currentScript.parentElement)' +
+	'f();s.removeAttribute("data-fitting");if(document.fonts)document.fonts.ready.then(f)' +
+	'})(document.currentScript.parentElement)' +
 	'</script>';
