@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answerPractice } from './station-helpers';
 
 const PRACTICE = '/quiz/documents-practice';
 
@@ -21,15 +22,7 @@ test('Back on the last feedback of a practice quiz leaves the next student nothi
 }) => {
 	await page.goto('/quiz');
 	await page.goto(PRACTICE);
-	await page.getByRole('button', { name: 'Start', exact: true }).click();
-	const score = page.getByRole('button', { name: 'See my score' });
-	for (;;) {
-		await page.locator('.options input').first().check();
-		await page.getByRole('button', { name: 'Check my answer' }).click();
-		await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
-		if ((await score.count()) > 0) break;
-		await page.getByRole('button', { name: 'Next question' }).click();
-	}
+	await answerPractice(page);
 
 	await page.goBack();
 	await expect(page).not.toHaveURL(/documents-practice/);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startServer } from '../../scripts/serve';
 import { expect, test } from './fixtures';
+import { answerPractice } from './station-helpers';
 
 const notFound = (page: Page, lang: 'en' | 'km' = 'en') =>
 	expect(
@@ -58,15 +59,7 @@ test('after one visit to a station, every quiz’s station, paper sheet and pape
 
 	// A practice quiz to its end, where the help contacts (a file of their own) are shown.
 	await page.goto(`${server.url}/quiz/documents-practice`);
-	await page.getByRole('button', { name: 'Start', exact: true }).click();
-	const score = page.getByRole('button', { name: 'See my score' });
-	for (;;) {
-		await page.locator('.options input').first().check();
-		await page.getByRole('button', { name: 'Check my answer' }).click();
-		await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
-		if ((await score.count()) > 0) break;
-		await page.getByRole('button', { name: 'Next question' }).click();
-	}
+	const score = await answerPractice(page);
 	await score.click();
 	await expect(page.getByTestId('local-help')).toContainText('1288');
 

@@ -132,6 +132,22 @@ export async function takeAssessment(
 	await expect(page.getByTestId('score')).toHaveCount(0);
 }
 
+/**
+ * Answers a practice quiz from Start to its last feedback, each answer checked; stops with
+ * "See my score" on screen, not tapped.
+ */
+export async function answerPractice(page: Page): Promise<Locator> {
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
+	const score = page.getByRole('button', { name: 'See my score' });
+	for (;;) {
+		await page.locator('.options input').first().check();
+		await page.getByRole('button', { name: 'Check my answer' }).click();
+		await expect(page.getByRole('heading', { name: /^(Right!|Not quite\.)$/ })).toBeVisible();
+		if ((await score.count()) > 0) return score;
+		await page.getByRole('button', { name: 'Next question' }).click();
+	}
+}
+
 export async function done(page: Page): Promise<void> {
 	await page.getByRole('button', { name: 'Done — pass to the next student' }).click();
 	await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
