@@ -1,7 +1,7 @@
 /**
  * The results a device holds, as files: the sealed export a station (or the trainer's own
  * device) saves for the trainer, and the writes of a merge. Checking files, opening them
- * and planning a merge happen elsewhere (import-check.ts, seal.ts, merge.ts); this module
+ * and planning a merge happen elsewhere (import-check.ts, unseal.ts, merge.ts); this module
  * only reads and writes the database. A merge is one transaction: all of it, or none.
  * Attempts are held in two tables (db.ts): `sealed`, a row each, as stations record them,
  * and `merged`, many to a row, as the trainer's imports bring them; everything here reads

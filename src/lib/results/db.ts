@@ -116,7 +116,7 @@ export interface SealedAttemptRecord {
 	keyId: string;
 	/**
 	 * Part 0 is written when the attempt starts; each page that carries the attempt on after
-	 * a reload adds one. The trainer joins them (seal.ts).
+	 * a reload adds one. The trainer joins them (unseal.ts).
 	 */
 	parts: SealedPart[];
 }

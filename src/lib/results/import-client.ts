@@ -12,7 +12,7 @@ import {
 } from './import-check';
 import { ask, pause, startResultsWorker, workerCount, type OpeningKey } from './opening';
 import type { CheckResponse } from './results-worker';
-import { openEach, type Opened } from './seal';
+import { openEach, type Opened } from './unseal';
 
 async function checkHere(file: File, options: CheckOptions): Promise<ImportCheck> {
 	if (file.size > MAX_IMPORT_BYTES) {

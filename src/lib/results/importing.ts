@@ -30,7 +30,8 @@ import {
 } from './import-check';
 import { planMerge, type Conflict, type Counts, type IncomingFile } from './merge';
 import type { OpeningKey } from './opening';
-import { openSessions, sealPart, type Opened, type SealingKey } from './seal';
+import { sealPart, type SealingKey } from './seal';
+import { openSessions, type Opened } from './unseal';
 import type { QuizInfo } from './stats';
 import {
 	quizCatalogue,

@@ -12,7 +12,7 @@ import type { Recipient } from '$lib/crypto/hpke';
 import type { Attempt } from './attempt';
 import type { SealedAttemptRecord } from './db';
 import type { OpenRequest, OpenResponse, WorkerRequest } from './results-worker';
-import { openEach, type Opened, type OpenProblem } from './seal';
+import { openEach, type Opened, type OpenProblem } from './unseal';
 
 /** Fewer than this are opened on the page: starting a Worker would cost more. */
 const WORKER_FROM = 100;

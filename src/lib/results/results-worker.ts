@@ -9,7 +9,7 @@
 import { recipient } from '$lib/crypto/hpke';
 import type { SealedAttemptRecord } from './db';
 import { checkExportFile, type CheckOptions, type ImportCheck } from './import-check';
-import { openEach, type Opened } from './seal';
+import { openEach, type Opened } from './unseal';
 
 /**
  * The private key comes as bytes: it is in the page's memory while the key is unlocked,

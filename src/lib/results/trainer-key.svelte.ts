@@ -10,14 +10,14 @@ import { fromBase64Url } from '$lib/crypto/bytes';
 import { stationKeyFile, stationKeyFragment } from '$lib/crypto/station-link';
 import { storageFailure, type StorageFailure, type TrainerKeyRecord } from './db';
 import { timeAt } from './ids';
+import { readKeys } from './keys';
 import {
 	changePassphrase,
 	createTrainerKey,
-	readKeys,
 	restoreTrainerKey,
 	unlockTrainerKey,
 	type UnlockedKey
-} from './keys';
+} from './trainer-keys';
 
 export type KeyGate = 'checking' | 'unavailable' | 'no-key' | 'locked' | 'open';
 

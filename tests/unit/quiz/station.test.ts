@@ -5,7 +5,7 @@ import { appUpdate } from '$lib/pwa/update.svelte';
 import { ResultsDatabase } from '$lib/results/db';
 import { installStationKey } from '$lib/results/keys';
 import { Recorder } from '$lib/results/recorder';
-import { openAttempt } from '$lib/results/seal';
+import { openAttempt } from '$lib/results/unseal';
 import { Station } from '$lib/quiz/station.svelte';
 import type { Quiz } from '$lib/quiz/types';
 import { quiz } from './questions';

@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toBase64Url } from '$lib/crypto/bytes';
 import { WrongPassphrase } from '$lib/crypto/passphrase';
 import { ResultsDatabase } from '$lib/results/db';
+import { readKeys } from '$lib/results/keys';
 import {
 	changePassphrase,
 	createTrainerKey,
-	readKeys,
 	unlockTrainerKey,
 	type UnlockedKey
-} from '$lib/results/keys';
+} from '$lib/results/trainer-keys';
 
 const opened: ResultsDatabase[] = [];
 let count = 0;

@@ -6,7 +6,7 @@ import { PAPER_SEED, parseSheet, sheetAnswers } from '$lib/quiz/paper';
 import { ResultsDatabase } from '$lib/results/db';
 import { Recorder, type NewAttempt } from '$lib/results/recorder';
 import { RecordingError } from '$lib/results/recording-error';
-import { openAttempt } from '$lib/results/seal';
+import { openAttempt } from '$lib/results/unseal';
 import { quiz } from '../quiz/questions';
 
 const opened: ResultsDatabase[] = [];

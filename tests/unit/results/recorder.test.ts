@@ -6,7 +6,8 @@ import { ResultsDatabase, storageFailure } from '$lib/results/db';
 import { UUID } from '$lib/results/ids';
 import { Recorder, type NewAttempt } from '$lib/results/recorder';
 import { RecordingError } from '$lib/results/recording-error';
-import { openAttempt, type SealingKey } from '$lib/results/seal';
+import type { SealingKey } from '$lib/results/seal';
+import { openAttempt } from '$lib/results/unseal';
 import { checkStorage, requestPersistence } from '$lib/results/storage';
 
 const opened: ResultsDatabase[] = [];

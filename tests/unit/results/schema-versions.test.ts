@@ -16,9 +16,10 @@ import {
 	type AttemptRecord
 } from '$lib/results/db';
 import { deleteRecords, sealedByKey } from '$lib/results/archive';
-import { readKeys, sealingKeyOf, unlockTrainerKey } from '$lib/results/keys';
+import { readKeys, sealingKeyOf } from '$lib/results/keys';
+import { unlockTrainerKey } from '$lib/results/trainer-keys';
 import { Recorder } from '$lib/results/recorder';
-import { openAttempt } from '$lib/results/seal';
+import { openAttempt } from '$lib/results/unseal';
 
 interface StoreLayout {
 	keyPath: string | string[];
