@@ -6,17 +6,25 @@
  * with no network at all.
  * - precache: the list the build injects (`self.__WB_MANIFEST`, chosen in vite.config.ts):
  *   scripts, styles, fonts, icons, the shell, the strings and content files, and the data
- *   of the pages that have some (scripts/offline-package.ts). It is saved several files at a time, the
- *   reader's language first, so a weak connection makes the device ready in seconds. A new
- *   version is installed in the background and takes over only when the user chooses
- *   "reload" (SKIP_WAITING), never in the middle of a quiz.
+ *   of the pages that have some (scripts/offline-package.ts). It is saved several files at a
+ *   time, the reader's language first, so a weak connection makes the device ready in
+ *   seconds. A new version is installed in the background and takes over only when the user
+ *   chooses "reload" (SKIP_WAITING), never in the middle of a quiz.
+ * - the results area's own files, the trainer's alone (marked `trainer` in that list), are
+ *   saved only on a device where the results area has been opened (SAVE_TRAINER_FILES, from
+ *   src/lib/pwa/trainer-files.ts); a new version saves its own there before it installs.
  * - any other page (a tool page, a lesson, an unknown address) gets the app's shell,
  *   404.html, which draws that page, or the app's own not-found page, in the browser; a
  *   content file under /data/ that is not saved is answered 404 when offline.
  * - OFFLINE_STATUS answers how many of the files are saved, for the start and settings pages.
  */
 import { cacheNames, clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
+import {
+	cleanupOutdatedCaches,
+	PrecacheController,
+	PrecacheRoute,
+	type PrecacheEntry
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -24,9 +32,15 @@ declare const self: ServiceWorkerGlobalScope;
 /** Files fetched at once while saving: what a browser allows per host over HTTP/1.1. */
 const PARALLEL = 6;
 
-const manifest = self.__WB_MANIFEST;
+/** Where the results area's files are kept, apart from the precache every device fills. */
+const TRAINER_CACHE = 'results-area';
+
+const manifest = self.__WB_MANIFEST as (PrecacheEntry & { trainer?: true })[];
 const precache = new PrecacheController();
-precache.addToCacheList(manifest);
+precache.addToCacheList(manifest.filter((entry) => !entry.trainer));
+const trainerFiles = manifest
+	.filter((entry) => entry.trainer)
+	.map((entry) => new URL(entry.url, self.location.href).href);
 
 registerRoute(
 	new PrecacheRoute(precache, {
@@ -34,6 +48,18 @@ registerRoute(
 		// `lesson` preselects the lesson on /sessions/log, a page read in the browser.
 		ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-/, /^lesson$/]
 	})
+);
+// The results area's files: from where they are kept, else from the network, and kept.
+registerRoute(
+	({ url }) => trainerFiles.includes(url.href),
+	async ({ request }) => {
+		const cache = await caches.open(TRAINER_CACHE);
+		const kept = await cache.match(request);
+		if (kept) return kept;
+		const response = await fetch(request);
+		if (response.ok) await cache.put(request, response.clone());
+		return response;
+	}
 );
 // Every content file of this version is precached, so one that is not does not exist: when
 // the network cannot be asked, it is a 404, and the page says "not found", not "error".
@@ -98,12 +124,20 @@ self.addEventListener('install', (event) => {
 				}
 			};
 			await Promise.all(Array.from({ length: PARALLEL }, next));
+			// A device that keeps the results area keeps this version's too, or it would lose
+			// it offline after the update; if any file fails, the install does, as above.
+			if (await caches.has(TRAINER_CACHE)) {
+				const { saved, total } = await saveTrainerFiles();
+				if (saved < total)
+					throw new Error(`${total - saved} of the results area's files not saved`);
+			}
 		})()
 	);
 });
 
 self.addEventListener('activate', (event) => {
 	void precache.activate(event);
+	event.waitUntil(dropOldTrainerFiles());
 });
 
 // The first visit is controlled at once, so the app is ready offline without a reload.
@@ -116,6 +150,38 @@ async function offlineStatus(): Promise<{ total: number; cached: number }> {
 	return { total: keys.length, cached: found.filter(Boolean).length };
 }
 
+/** Saves whichever of the results area's files are not kept yet, several at a time. */
+async function saveTrainerFiles(): Promise<{ saved: number; total: number }> {
+	const cache = await caches.open(TRAINER_CACHE);
+	const queue = [...trainerFiles];
+	let saved = 0;
+	const next = async (): Promise<void> => {
+		for (let url = queue.shift(); url; url = queue.shift()) {
+			try {
+				if (!(await cache.match(url))) {
+					const response = await fetch(url, { credentials: 'same-origin' });
+					if (!response.ok) continue;
+					await cache.put(url, response);
+				}
+				saved += 1;
+			} catch {
+				// Not saved (no network): counted as missing.
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: PARALLEL }, next));
+	return { saved, total: trainerFiles.length };
+}
+
+/** Once a version has taken over, the files of the results area of older ones go. */
+async function dropOldTrainerFiles(): Promise<void> {
+	if (!(await caches.has(TRAINER_CACHE))) return;
+	const cache = await caches.open(TRAINER_CACHE);
+	const current = new Set(trainerFiles);
+	const old = (await cache.keys()).filter((request) => !current.has(request.url));
+	await Promise.all(old.map((request) => cache.delete(request)));
+}
+
 self.addEventListener('message', (event) => {
 	const type = (event.data as { type?: string } | null)?.type;
 	if (type === 'SKIP_WAITING') {
@@ -123,5 +189,8 @@ self.addEventListener('message', (event) => {
 	} else if (type === 'OFFLINE_STATUS') {
 		const port = event.ports[0];
 		event.waitUntil(offlineStatus().then((status) => port?.postMessage(status)));
+	} else if (type === 'SAVE_TRAINER_FILES') {
+		const port = event.ports[0];
+		event.waitUntil(saveTrainerFiles().then((status) => port?.postMessage(status)));
 	}
 });

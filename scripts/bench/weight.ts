@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { readPrecacheLists } from '../precache-list';
 import { SLOW_LINK, startServer } from '../serve';
 import type { BenchContext, BenchSection } from './types';
 
@@ -99,11 +100,6 @@ function fileFor(dir: string, url: string): string {
 	throw new Error(`The precache lists ${url}, which the build does not hold`);
 }
 
-export function precachedUrls(dir: string): string[] {
-	const worker = readFileSync(join(dir, 'service-worker.js'), 'utf8');
-	return [...worker.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
-}
-
 /**
  * A first visit through a slow link: milliseconds from opening `path` until the service
  * worker is active and its cache holds every file of the precache.
@@ -139,6 +135,8 @@ export interface WeightReport {
 	server: string;
 	pages: PageWeight[];
 	precache: { entries: number; gzipKB: number; fontsKB: number; byKind: Record<string, number> };
+	/** The results area's own files, saved only where it has been opened. */
+	resultsArea: { entries: number; gzipKB: number };
 	offlineReadyMs: number;
 	offlineReady: { path: string; ms: number; link: string }[];
 }
@@ -159,7 +157,11 @@ export const weight: BenchSection = {
 		const pages: PageWeight[] = [];
 		for (const route of routeTypes) pages.push(await pageWeight(context, route));
 
-		const urls = precachedUrls(context.dir);
+		const lists = readPrecacheLists(context.dir);
+		const urls = lists.everyDevice;
+		const resultsAreaBytes = lists.resultsArea
+			.map((url) => gzipped(fileFor(context.dir, url)))
+			.reduce((sum, bytes) => sum + bytes, 0);
 		const files = urls.map((url) => fileFor(context.dir, url));
 		const bytesByKind = new Map<string, number>();
 		files.forEach((file, index) => {
@@ -186,6 +188,7 @@ export const weight: BenchSection = {
 			server: 'scripts/serve.ts: gzip (level 6) for text, as static hosts do',
 			pages,
 			precache: { entries: urls.length, gzipKB: kb(precache), fontsKB: kb(fontBytes), byKind },
+			resultsArea: { entries: lists.resultsArea.length, gzipKB: kb(resultsAreaBytes) },
 			offlineReadyMs: Math.max(...offlineReady.map((visit) => visit.ms)),
 			offlineReady
 		};
@@ -208,6 +211,8 @@ export const weight: BenchSection = {
 					.map(([kind, size]) => `${kind} ${size.toFixed(1)} KB`)
 					.join(', ') +
 				'.',
+			'',
+			`Not in it: the results area's own code (the trainer's alone), **${report.resultsArea.gzipKB.toFixed(1)} KB gzip** in ${report.resultsArea.entries} files, saved on a device once the results area has been opened there.`,
 			'',
 			`Fonts: ${fonts.length} files (Noto Sans Khmer, regular and bold), ${kb(fontBytes).toFixed(1)} KB (woff2, already compressed).`,
 			'',

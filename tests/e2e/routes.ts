@@ -1,6 +1,7 @@
 /** Every page the build prerendered, as addresses: `/`, `/sessions`, `/km/lessons/…`. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { readPrecacheLists } from '../../scripts/precache-list';
 
 export function prerenderedRoutes(dir = 'build'): string[] {
 	const routes = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -22,10 +23,9 @@ export function inBatches<T>(items: T[], size: number): T[][] {
 	return batches;
 }
 
-/** The addresses the service worker precaches, read from the built worker. */
+/** The addresses the service worker precaches on every device, read from the built worker. */
 export function precachedUrls(dir = 'build'): string[] {
-	const worker = readFileSync(join(dir, 'service-worker.js'), 'utf8');
-	return [...worker.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]!);
+	return readPrecacheLists(dir).everyDevice;
 }
 
 /** Whether a prerendered page starts the app in the browser (reading pages do not). */

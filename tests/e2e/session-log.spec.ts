@@ -33,7 +33,7 @@ test('a teacher logs the sessions held; the trainer sees the totals and exports 
 	page,
 	context
 }) => {
-	await goOffline(page, context);
+	await goOffline(page, context, { trainer: true });
 	await page.goto('/lessons/documents');
 	await page.getByRole('link', { name: 'Log this session once held' }).click();
 	await expect(page).toHaveURL(/\/sessions\/log\?lesson=documents$/);
@@ -136,7 +136,7 @@ test('the storage panel tells whether the browser keeps the results, and reminds
 	context
 }) => {
 	await page.clock.install({ time: new Date('2025-03-05T09:00:00') });
-	await goOffline(page, context);
+	await goOffline(page, context, { trainer: true });
 	await createTrainerKey(page);
 	// Results started two days before: no reminder yet.
 	await importFiles(page, [await fileFor(page, [{ classLabel: 'Grade 8A', score: 2 }])]);

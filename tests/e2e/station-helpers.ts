@@ -29,12 +29,25 @@ export async function testTrainer(): Promise<TestTrainer> {
 	};
 }
 
-/** Opens the app once with the network, waits until it is saved for offline use, then cuts it. */
-export async function goOffline(page: Page, context: BrowserContext): Promise<void> {
+/**
+ * Opens the app once with the network, waits until it is saved for offline use, then cuts it.
+ * A device the trainer uses opens the results area first, which saves that area's own files.
+ */
+export async function goOffline(
+	page: Page,
+	context: BrowserContext,
+	{ trainer = false } = {}
+): Promise<void> {
 	await page.goto('/settings');
 	await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', {
 		timeout: 60_000
 	});
+	if (trainer) {
+		await page.goto('/results');
+		await expect(page.getByTestId('results-offline')).toHaveAttribute('data-state', 'ready', {
+			timeout: 30_000
+		});
+	}
 	await context.setOffline(true);
 }
 

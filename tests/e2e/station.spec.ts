@@ -22,7 +22,7 @@ test('a station records two students sealed: nothing of them can be read on the 
 }) => {
 	test.setTimeout(120_000);
 	const trainer = await testTrainer();
-	await goOffline(page, context);
+	await goOffline(page, context, { trainer: true });
 	await setUpStation(page, trainer, 'Grade 8B ក');
 	await takeAssessment(page, { letter: 'K', month: 'July', siblings: '2' });
 	await done(page);
