@@ -167,3 +167,35 @@ test('the start page counts the files saved for offline use, then says the devic
 	await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
 	await expect(status).toHaveText(`Ready offline: all ${total} files are saved on this device.`);
 });
+
+for (const path of ['/', '/km']) {
+	test(`the start page (${path}) keeps its offline line's place: the links below it never move`, async ({
+		browser,
+		baseURL
+	}) => {
+		const firstLink = async (javaScriptEnabled: boolean) => {
+			const context = await browser.newContext({
+				baseURL,
+				javaScriptEnabled,
+				viewport: { width: 412, height: 823 }
+			});
+			const page = await context.newPage();
+			await page.goto(path);
+			if (javaScriptEnabled) {
+				// Saving, then ready: the line speaks, in two wordings of different lengths.
+				await expect(page.getByTestId('offline-status')).toHaveAttribute('data-state', 'ready', {
+					timeout: 30_000
+				});
+			} else {
+				await expect(page.getByTestId('offline-status')).toBeHidden();
+			}
+			await page.evaluate(() => document.fonts.ready);
+			const box = await page.locator('ul.places a').first().boundingBox();
+			await context.close();
+			return box!;
+		};
+		const silent = await firstLink(false);
+		const spoken = await firstLink(true);
+		expect(Math.abs(spoken.y - silent.y)).toBeLessThanOrEqual(1);
+	});
+}
