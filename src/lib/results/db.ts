@@ -33,6 +33,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Locale } from '$lib/content/types';
 import type { Given, Purpose } from '$lib/quiz/types';
 
+export { storageFailure, type StorageFailure } from './storage-failure';
+
 export const DATABASE_NAME = 'smc-results';
 
 export interface DeviceRecord {
@@ -245,30 +247,4 @@ let database: ResultsDatabase | undefined;
 export function resultsDb(): ResultsDatabase {
 	database ??= new ResultsDatabase();
 	return database;
-}
-
-/** What went wrong with storage, in terms a teacher can act on. */
-export type StorageFailure = 'unavailable' | 'full' | 'duplicate' | 'other';
-
-export function storageFailure(error: unknown): StorageFailure {
-	const names = new Set<string>();
-	for (let current = error; current && typeof current === 'object';) {
-		const { name, inner } = current as { name?: unknown; inner?: unknown };
-		if (typeof name === 'string') names.add(name);
-		current = inner === current ? undefined : inner;
-	}
-	if (names.has('QuotaExceededError')) return 'full';
-	if (names.has('ConstraintError')) return 'duplicate';
-	if (
-		[
-			'MissingAPIError',
-			'OpenFailedError',
-			'InvalidStateError',
-			'SecurityError',
-			'UnknownError'
-		].some((name) => names.has(name))
-	) {
-		return 'unavailable';
-	}
-	return 'other';
 }

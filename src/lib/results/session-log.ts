@@ -2,11 +2,10 @@
  * The session log: a teacher records each class session held (the day, the class label,
  * the lesson, how many students; girls and boys if counted), for the programme's report of
  * sessions held and students reached. Counts only: the form has no place for a name.
+ * This module checks what was typed; session-store.ts keeps it, and is loaded only when the
+ * page is shown, with the database code.
  */
-import { classLabelProblem, normalizeClassLabel } from '$lib/quiz/class-label';
-import { resultsDb, type ResultsDatabase, type SessionRecord } from './db';
-import { randomUuid, toMinute } from './ids';
-import { Recorder } from './recorder';
+import { classLabelProblem } from '$lib/quiz/class-label';
 
 export const MAX_STUDENTS = 1000;
 
@@ -54,30 +53,4 @@ export function sessionProblems(
 		problems.push('counts');
 	}
 	return problems;
-}
-
-export async function logSession(
-	input: SessionInput,
-	now: Date,
-	db: ResultsDatabase = resultsDb()
-): Promise<SessionRecord> {
-	const record: SessionRecord = {
-		uuid: randomUuid(),
-		deviceId: await new Recorder(db).deviceId(),
-		date: input.date,
-		classLabel: normalizeClassLabel(input.classLabel),
-		lessonId: input.lessonId,
-		students: input.students!,
-		girls: input.girls,
-		boys: input.boys,
-		recordedAt: toMinute(now)
-	};
-	await db.sessions.add(record);
-	return record;
-}
-
-/** The sessions logged (or merged in) on this device, latest first. */
-export async function listSessions(db: ResultsDatabase = resultsDb()): Promise<SessionRecord[]> {
-	const sessions = await db.sessions.orderBy('date').reverse().toArray();
-	return sessions;
 }

@@ -2,13 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultsDatabase } from '$lib/results/db';
 import { UUID } from '$lib/results/ids';
-import {
-	listSessions,
-	localDay,
-	logSession,
-	sessionProblems,
-	type SessionInput
-} from '$lib/results/session-log';
+import { localDay, sessionProblems, type SessionInput } from '$lib/results/session-log';
+import { listSessions, logSession } from '$lib/results/session-store';
 
 const lessons = ['welcome-pre-quiz', 'six-key-messages'];
 const form: SessionInput = {
