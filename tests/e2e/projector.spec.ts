@@ -84,6 +84,9 @@ for (const route of lessons) {
 	}) => {
 		await page.setViewportSize(screens[0]!);
 		await page.goto(route);
+		// The first slide is in the page's HTML; the keys work once the app has taken over,
+		// which writes the slide's number into the address.
+		await expect(page).toHaveURL(/#1$/);
 		const progress = page.getByRole('progressbar');
 		await expect(progress).toHaveAttribute('aria-valuenow', '1');
 		const count = Number(await progress.getAttribute('aria-valuemax'));

@@ -165,3 +165,22 @@ test('the storage panel tells whether the browser keeps the results, and reminds
 		'These results have not been exported for 14 days or more. Save an export now: a lost or broken tablet would lose them.'
 	);
 });
+
+test('a session submitted twice before the first is saved is logged once', async ({ page }) => {
+	await page.goto('/sessions/log');
+	await expect(
+		page.getByTestId('logged-sessions').or(page.getByText('No session logged'))
+	).toBeVisible();
+	await page.getByLabel('Lesson').selectOption({ index: 1 });
+	await page.getByLabel('Class', { exact: true }).fill('Grade 8B');
+	await page.getByLabel('Number of students').fill('30');
+	// Two submits in one go, as a double tap on "Save the session" gives: the second comes
+	// while the first is still being written.
+	await page.locator('form').evaluate((form: HTMLFormElement) => {
+		form.requestSubmit();
+		form.requestSubmit();
+	});
+	await expect(page.getByTestId('session-saved')).toContainText('Grade 8B, 30 students');
+	await expect(page.getByTestId('logged-sessions').locator('tbody tr')).toHaveCount(1);
+	expect((await dumpDatabase(page)).sessions).toHaveLength(1);
+});
