@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 
 test.use({ viewport: { width: 1280, height: 800 }, hasTouch: false });
 
@@ -16,6 +16,7 @@ test('Enter after tapping votes takes the choice with most votes, not one more v
 	page
 }) => {
 	await page.goto('/story/sophea/class');
+	await appStarted(page);
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'A visitor in the village' })
 	).toBeVisible();
@@ -34,6 +35,7 @@ test('a tie is said, with the numbers to choose from, and Enter waits for the te
 	page
 }) => {
 	await page.goto('/story/sophea/class');
+	await appStarted(page);
 	const title = page.getByRole('heading', { level: 1 });
 	await expect(title).toHaveText('A visitor in the village');
 	await vote(page, 1).click();

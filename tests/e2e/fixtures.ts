@@ -3,7 +3,7 @@
  * static server, one per worker, on a free port; and fails if any page of its browser
  * context throws an uncaught error, even one the test did not look for.
  */
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../scripts/serve';
 
 export const test = base.extend<object, { server: RunningServer }>({
@@ -28,3 +28,11 @@ export const test = base.extend<object, { server: RunningServer }>({
 });
 
 export { expect };
+
+/**
+ * Waits until the app has taken over a prerendered page (the root layout marks <html> once
+ * mounted): before that its first screen is drawn, but keys and taps do nothing.
+ */
+export async function appStarted(page: Page): Promise<void> {
+	await expect(page.locator('html[data-started]')).toHaveCount(1);
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startServer } from '../../scripts/serve';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 
 /** A shared classroom tablet, held upright. */
 test.use({ viewport: { width: 800, height: 1280 }, hasTouch: true });
@@ -144,6 +144,7 @@ test.describe('on the projector', () => {
 		page
 	}) => {
 		await page.goto('/story/sophea/class');
+		await appStarted(page);
 		await expect(
 			page.getByRole('heading', { level: 1, name: 'A visitor in the village' })
 		).toBeVisible();

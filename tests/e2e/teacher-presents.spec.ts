@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 
 test('a teacher goes from the start page to a lesson and presents it by keyboard', async ({
 	page
@@ -56,6 +56,7 @@ test('the presenter window follows the projected slide, and the projector follow
 	const href = await page.locator('ol.sessions > li a').first().getAttribute('href');
 	const id = href!.split('/').pop()!;
 	await page.goto(`/present/${id}`);
+	await appStarted(page);
 	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '1');
 
 	const opened = context.waitForEvent('page');
@@ -136,6 +137,7 @@ test('the presenter window shows the slide, the next one, the notes and the ques
 
 	// The Khmer notes of the warning-signs slide are longer than their box.
 	await page.goto('/km/present/what-is-trafficking/presenter');
+	await appStarted(page);
 	await expect(page.getByRole('heading', { name: /ស្លាយទី ១ នៃ/ })).toBeVisible();
 	await page.keyboard.press('End');
 	await expect(page.getByRole('heading', { name: /ស្លាយទី ៩/ })).toBeVisible();
@@ -176,6 +178,7 @@ test('the presenter clock survives closing the window, and each part says when i
 	const again = await context.newPage();
 	await stopClock(again, '2026-03-02T08:07:00');
 	await again.goto('/present/what-is-trafficking/presenter');
+	await appStarted(again);
 	await expect(again.getByRole('timer')).toHaveText('07:00');
 	await expect(again.locator('[data-status]')).toHaveText('Over time by 02:00');
 	expect(await again.locator('[data-status]').evaluate((e) => getComputedStyle(e).color)).toBe(
@@ -197,6 +200,7 @@ test('T shows the class a large countdown of the current part, and T again hides
 	await stopClock(page, '2026-03-02T08:00:00');
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.goto('/present/what-is-trafficking#2');
+	await appStarted(page);
 	await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '2');
 	await page.keyboard.press('t');
 	const countdown = page.getByRole('timer');
