@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { compileContent } from '../../src/lib/content/compile';
 import { readContentFiles } from '../../src/lib/content/read-files';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 
 /** CSS pixels in a millimetre. */
 const MM = 96 / 25.4;
@@ -66,8 +66,9 @@ interface PrintChoice {
 
 async function choose(page: Page, choice: PrintChoice = {}): Promise<void> {
 	await page.goto('/cards/print');
+	// The form is in the page's HTML; it answers once the app has taken over.
+	await appStarted(page);
 	const boxes = page.getByRole('group', { name: 'Cards to print' }).getByRole('checkbox');
-	// The page is drawn in the browser: wait for it before counting its cards.
 	await expect(boxes.first()).toBeVisible();
 	const count = await boxes.count();
 	for (let index = 0; index < count; index++) {

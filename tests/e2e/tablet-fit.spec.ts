@@ -15,7 +15,7 @@ import {
 	type Playthrough
 } from '../../src/lib/story/engine';
 import type { Story } from '../../src/lib/story/types';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 import { PRE_QUIZ, setUpStation, testTrainer } from './station-helpers';
 
 const upright = { width: 800, height: 1280 };
@@ -133,6 +133,7 @@ for (const prefix of languages) {
 			expect(ways.size).toBe(story.passages.length);
 
 			await page.goto(`${prefix}/story/${storyId}`);
+			await appStarted(page);
 			const passage = page.locator('article.passage');
 			for (const [id, hash] of ways) {
 				await page.evaluate((hash) => (location.hash = hash), hash);

@@ -5,7 +5,7 @@
  * so the test does not depend on how fast the machine runs it.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { appStarted, expect, test } from './fixtures';
 import {
 	answerQuestion,
 	progress,
@@ -160,6 +160,7 @@ test('a double tap on “Next question” ticks nothing on the next question, an
 test('a double tap on a story choice takes one step, not two', async ({ page }) => {
 	await page.clock.install();
 	await page.goto('/story/sophea');
+	await appStarted(page);
 	const passage = page.locator('article.passage');
 	await expect(passage).toHaveAttribute('data-passage', 'village');
 	const choice = page.getByRole('button', { name: 'Ask Nary more questions first' });
